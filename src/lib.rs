@@ -1,0 +1,23 @@
+//! `barometre`: the Baromètre numériQc of Québec's Stratégie de transformation
+//! numérique gouvernementale, from the organisations' workbooks to the report.
+//!
+//! The pipeline, one module per stage: `read` (file → cells) → `parse`
+//! (cells + `form` → `model::Submission` + findings) → `indicators` (one
+//! organisation) → `aggregate` (the Baromètre) → `report` (xlsx, json, csv,
+//! terminal). `commands` holds one module per subcommand.
+
+
+pub mod cli;
+pub mod commands;
+pub mod finding;
+
+pub mod form;
+pub mod indicators;
+pub mod load;
+pub mod model;
+pub mod parse;
+pub mod read;
+pub mod registry;
+pub mod report;
+pub mod sample;
+pub mod values;

@@ -1,0 +1,200 @@
+//! Plausible fictional submissions: the blank form, `template --exemple`,
+//! the fixtures and the benchmark generator. Deterministic for a seed.
+
+use crate::form;
+use crate::model::*;
+use crate::values::Date;
+
+/// A small deterministic generator (SplitMix64): the same seed gives the
+/// same fixtures on every machine and every version of the project.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    /// True with probability `percent` %.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+}
+
+/// The blank form: the 12 processes listed, everything else empty.
+pub fn blank_submission() -> Submission {
+    Submission {
+        processes: form::PROCESSES
+            .iter()
+            .enumerate()
+            .map(|(i, (domain, name))| Process {
+                row: i as u32 + 2,
+                domain,
+                name,
+                status: None,
+            })
+            .collect(),
+        ..Submission::default()
+    }
+}
+
+/// The fictional organisation of `template --exemple`.
+pub fn example_submission() -> Submission {
+    generate(&Profile {
+        code: "SQPF".into(),
+        name: "Société québécoise des parcs fictifs".into(),
+        reseau: form::RESEAUX[0],
+        year: 2024,
+        services: 24,
+        seed: 2024,
+    })
+}
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub code: String,
+    pub name: String,
+    pub reseau: &'static str,
+    pub year: u64,
+    pub services: usize,
+    pub seed: u64,
+}
+
+const SERVICE_NAMES: &[&str] = &[
+    "Demande de permis", "Renouvellement d'inscription", "Avis de changement d'adresse",
+    "Demande de subvention", "Réservation en ligne", "Plainte et rétroaction",
+    "Demande d'attestation", "Paiement des droits", "Demande de remboursement",
+    "Déclaration annuelle", "Inscription à un programme", "Demande de certificat",
+    "Prise de rendez-vous", "Demande d'accès aux documents", "Suivi de dossier",
+];
+const TOPICS: &[&str] = &[
+    "accès à la nature", "mobilité durable", "santé mentale", "réussite éducative",
+    "numérique responsable", "sécurité routière", "alimentation locale", "logement",
+];
+const METHODS: &[&str] = &["Ateliers de conception", "Sondage en ligne", "Tests d'utilisabilité", "Groupes de discussion"];
+
+fn date(rng: &mut Rng, first_year: i32, last_year: i32) -> Date {
+    let year = first_year + rng.below((last_year - first_year + 1) as u64) as i32;
+    let month = 1 + rng.below(12) as u32;
+    let day = 1 + rng.below(28) as u32;
+    Date { year, month, day }
+}
+
+pub fn generate(profile: &Profile) -> Submission {
+    let mut rng = Rng::new(profile.seed);
+    let year = profile.year as i32;
+    let employees = 80 + rng.below(4000);
+    let organisation = Organisation {
+        name: Some(profile.name.clone()),
+        code: Some(profile.code.clone()),
+        reseau: Some(profile.reseau),
+        year: Some(profile.year),
+        plan_filed: Some(rng.chance(85)),
+        employees: Some(employees),
+        transformed_employees: Some(employees * (20 + rng.below(70)) / 100),
+        contact: Some("Camille Fortin".into()),
+        email: Some(format!("camille.fortin@{}.gouv.qc.ca", profile.code.to_lowercase())),
+    };
+    let services = (0..profile.services)
+        .map(|i| service(&mut rng, i))
+        .collect();
+    let consultations = (0..3 + rng.below(6) as usize)
+        .map(|i| {
+            let digital = rng.chance(80);
+            let traditional = rng.chance(50);
+            Consultation {
+                row: i as u32 + 2,
+                id: format!("C{:03}", i + 1),
+                title: format!("Consultation sur {}", rng.pick(TOPICS)),
+                start: Some(date(&mut rng, 2020, year.min(2024))),
+                digital,
+                traditional,
+                equivalent: digital && traditional && rng.chance(70),
+            }
+        })
+        .collect();
+    let initiatives = (0..2 + rng.below(6) as usize)
+        .map(|i| {
+            let status = *rng.pick(form::INITIATIVE_STATUSES);
+            Initiative {
+                row: i as u32 + 2,
+                id: format!("I{:03}", i + 1),
+                title: format!("Initiative numérique : {}", rng.pick(TOPICS)),
+                in_plan: rng.chance(85),
+                status: Some(status),
+                end: Some(if status == form::FINISHED { date(&mut rng, 2020, year) } else { date(&mut rng, year, year + 2) }),
+            }
+        })
+        .collect();
+    let processes = form::PROCESSES
+        .iter()
+        .enumerate()
+        .map(|(i, (domain, name))| Process {
+            row: i as u32 + 2,
+            domain,
+            name,
+            status: Some(if rng.chance(60) { form::PAPERLESS } else { *rng.pick(form::PROCESS_STATUSES) }),
+        })
+        .collect();
+    let datasets = (0..2 + rng.below(10) as usize)
+        .map(|i| {
+            let published = rng.chance(55);
+            let id = format!("D{:03}", i + 1);
+            Dataset {
+                row: i as u32 + 2,
+                name: format!("Données sur {}", rng.pick(TOPICS)),
+                score_a: Some((rng.below(1000) as f64) / 10.0),
+                score_b: Some((rng.below(100)) as f64),
+                published,
+                address: published.then(|| format!("https://www.donneesquebec.ca/recherche/dataset/{}-{}", profile.code.to_lowercase(), id.to_lowercase())),
+                id,
+            }
+        })
+        .collect();
+    Submission { organisation, services, consultations, initiatives, processes, datasets }
+}
+
+fn service(rng: &mut Rng, i: usize) -> Service {
+    let digital = rng.chance(70);
+    let new = digital && rng.chance(60);
+    let involved = new && rng.chance(65);
+    let transactional = digital && rng.chance(60);
+    let reminder = digital && rng.chance(40);
+    let total = 100 + rng.below(50_000);
+    let (digital_uses, total_uses) = if !digital {
+        (Usage::Missing, Usage::Missing)
+    } else if rng.chance(5) {
+        (Usage::Unavailable, Usage::Unavailable)
+    } else {
+        (Usage::Count(total * (30 + rng.below(71)) / 100), Usage::Count(total))
+    };
+    Service {
+        row: i as u32 + 2,
+        id: format!("S{:03}", i + 1),
+        name: format!("{} — {}", rng.pick(SERVICE_NAMES), rng.pick(TOPICS)),
+        digital,
+        new,
+        involved,
+        method: involved.then(|| rng.pick(METHODS).to_string()),
+        evaluation: digital && rng.chance(55),
+        transactional,
+        no_reask: transactional && rng.chance(50),
+        reminder,
+        digital_reminder: reminder && rng.chance(60),
+        digital_uses,
+        total_uses,
+    }
+}
