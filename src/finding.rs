@@ -54,15 +54,20 @@ impl Finding {
     /// Sort key: severity, then sheet, then cell in reading order.
     pub fn sort_key(&self) -> (Severity, String, u32, u32) {
         let (row, col) = self.cell.as_deref().map(split_a1).unwrap_or((0, 0));
-        (self.severity, self.sheet.clone().unwrap_or_default(), row, col)
+        (
+            self.severity,
+            self.sheet.clone().unwrap_or_default(),
+            row,
+            col,
+        )
     }
 }
 
 /// The severity of each code (codes are stable: see `docs/constats.md`).
 pub fn severity_of(code: &str) -> Severity {
     match code {
-        "S003" | "V008" | "C002" | "C003" | "C004" | "C005" | "C006" | "D001" | "D002"
-        | "D003" | "X004" | "X006" => Severity::Avertissement,
+        "S003" | "V008" | "C002" | "C003" | "C004" | "C005" | "C006" | "D001" | "D002" | "D003"
+        | "X004" | "X006" => Severity::Avertissement,
         "X005" | "S006" => Severity::Information,
         _ => Severity::Erreur,
     }
@@ -83,7 +88,13 @@ impl Findings {
         }
     }
 
-    pub fn add(&mut self, code: &'static str, sheet: Option<&str>, cell: Option<String>, message: String) {
+    pub fn add(
+        &mut self,
+        code: &'static str,
+        sheet: Option<&str>,
+        cell: Option<String>,
+        message: String,
+    ) {
         self.list.push(Finding {
             file: self.file.clone(),
             sheet: sheet.map(str::to_string),
@@ -133,7 +144,10 @@ fn split_a1(cell: &str) -> (u32, u32) {
 
 /// Counts (errors, warnings) of a list.
 pub fn counts(findings: &[Finding]) -> (usize, usize) {
-    let errors = findings.iter().filter(|f| f.severity == Severity::Erreur).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Erreur)
+        .count();
     let warnings = findings
         .iter()
         .filter(|f| f.severity == Severity::Avertissement)

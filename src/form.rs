@@ -35,7 +35,10 @@ pub const PROCESSES: &[(&str, &str)] = &[
     ("Gestion RH", "Gestion des apprentissages"),
     ("Gestion RH", "Appréciation des contributions"),
     ("Gestion financière", "Réclamation des dépenses"),
-    ("Gestion financière", "Traitement des factures et des déboursés"),
+    (
+        "Gestion financière",
+        "Traitement des factures et des déboursés",
+    ),
     (
         "Gestion des communications",
         "Gestion des demandes d'accès à l'information",
@@ -62,11 +65,17 @@ pub enum Kind {
     Text,
     YesNo,
     /// A whole number, with inclusive bounds.
-    Whole { min: u64, max: u64 },
+    Whole {
+        min: u64,
+        max: u64,
+    },
     /// A usage count: a whole number, or `ND` (non disponible).
     Usage,
     /// A decimal number with inclusive bounds.
-    Decimal { min: f64, max: f64 },
+    Decimal {
+        min: f64,
+        max: f64,
+    },
     Date,
     List(&'static [&'static str]),
 }
@@ -326,8 +335,13 @@ pub static DONNEES: TableSheet = {
 };
 
 /// The five table sheets, in workbook order.
-pub static TABLE_SHEETS: [&TableSheet; 5] =
-    [&SERVICES, &CONSULTATIONS, &INITIATIVES, &PROCESSUS, &DONNEES];
+pub static TABLE_SHEETS: [&TableSheet; 5] = [
+    &SERVICES,
+    &CONSULTATIONS,
+    &INITIATIVES,
+    &PROCESSUS,
+    &DONNEES,
+];
 
 /// A labelled field of the `Organisation` sheet.
 #[derive(Debug)]
@@ -426,7 +440,9 @@ pub fn format_markdown() -> String {
             ));
         }
     }
-    out.push_str("\n## Processus prioritaires (feuille `Processus`)\n\n| Domaine | Processus |\n|---|---|\n");
+    out.push_str(
+        "\n## Processus prioritaires (feuille `Processus`)\n\n| Domaine | Processus |\n|---|---|\n",
+    );
     for (domain, process) in PROCESSES {
         out.push_str(&format!("| {domain} | {process} |\n"));
     }

@@ -26,11 +26,14 @@ impl Ratio {
     }
     /// `num / den ≥ target %`, on integers.
     pub fn meets(&self, target_percent: u64) -> Option<bool> {
-        (self.den > 0).then(|| u128::from(self.num) * 100 >= u128::from(self.den) * u128::from(target_percent))
+        (self.den > 0).then(|| {
+            u128::from(self.num) * 100 >= u128::from(self.den) * u128::from(target_percent)
+        })
     }
     /// Taux d'atteinte: result / target, not capped (guide 2.3).
     pub fn attainment(&self, target_percent: u64) -> Option<f64> {
-        self.value().map(|value| value * 100.0 / target_percent as f64)
+        self.value()
+            .map(|value| value * 100.0 / target_percent as f64)
     }
 }
 
@@ -107,7 +110,10 @@ fn count<T>(items: &[T], predicate: impl Fn(&T) -> bool) -> u64 {
 /// Guide 3.1: new digital services designed with citizens / new digital services.
 pub fn cible_1_1(s: &Submission) -> Ratio {
     let base = |x: &crate::model::Service| x.digital && x.new;
-    Ratio::new(count(&s.services, |x| base(x) && x.involved), count(&s.services, base))
+    Ratio::new(
+        count(&s.services, |x| base(x) && x.involved),
+        count(&s.services, base),
+    )
 }
 
 /// Guide 3.2: digital services with continuous evaluation / digital services.
@@ -136,13 +142,19 @@ pub fn consultation_counts(c: &crate::model::Consultation) -> bool {
 /// Guide 3.4: transactional digital services that do not re-ask / transactional digital services.
 pub fn cible_2_1(s: &Submission) -> Ratio {
     let base = |x: &crate::model::Service| x.digital && x.transactional;
-    Ratio::new(count(&s.services, |x| base(x) && x.no_reask), count(&s.services, base))
+    Ratio::new(
+        count(&s.services, |x| base(x) && x.no_reask),
+        count(&s.services, base),
+    )
 }
 
 /// Guide 3.5: digital services with a deadline offering a digital reminder / those with a deadline.
 pub fn cible_3_1(s: &Submission) -> Ratio {
     let base = |x: &crate::model::Service| x.digital && x.reminder;
-    Ratio::new(count(&s.services, |x| base(x) && x.digital_reminder), count(&s.services, base))
+    Ratio::new(
+        count(&s.services, |x| base(x) && x.digital_reminder),
+        count(&s.services, base),
+    )
 }
 
 /// Guide 3.6: 1/1 when the plan is filed and one of its initiatives ended
@@ -172,7 +184,9 @@ pub fn cible_4_2(s: &Submission) -> Ratio {
 /// time / all digital services (missing or `ND` counts stay in the denominator).
 pub fn cible_5_1(s: &Submission) -> Ratio {
     Ratio::new(
-        count(&s.services, |x| x.digital && mostly_digital(x.digital_uses, x.total_uses)),
+        count(&s.services, |x| {
+            x.digital && mostly_digital(x.digital_uses, x.total_uses)
+        }),
         count(&s.services, |x| x.digital),
     )
 }
@@ -310,16 +324,36 @@ mod tests {
                     status: Some(if i < 9 { form::PAPERLESS } else { "Inexistant" }),
                 })
                 .collect(),
-            datasets: vec![dataset(80.0, true), dataset(50.0, false), dataset(49.9, true)],
+            datasets: vec![
+                dataset(80.0, true),
+                dataset(50.0, false),
+                dataset(49.9, true),
+            ],
         }
     }
 
     #[test]
     fn worked_example_is_exact() {
         let result = compute(&worked_example());
-        let expected = [(1, 2), (1, 2), (1, 2), (1, 1), (0, 1), (1, 1), (300, 400), (1, 2), (9, 12), (1, 2)];
+        let expected = [
+            (1, 2),
+            (1, 2),
+            (1, 2),
+            (1, 1),
+            (0, 1),
+            (1, 1),
+            (300, 400),
+            (1, 2),
+            (9, 12),
+            (1, 2),
+        ];
         for (i, (num, den)) in expected.iter().enumerate() {
-            assert_eq!(result.ratios[i], Ratio::new(*num, *den), "cible {}", CIBLES[i].code);
+            assert_eq!(
+                result.ratios[i],
+                Ratio::new(*num, *den),
+                "cible {}",
+                CIBLES[i].code
+            );
         }
         assert!(!result.meets_6_1, "1 × 2 is not > 2");
         let attainments: Vec<String> = (0..10)

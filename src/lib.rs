@@ -6,16 +6,19 @@
 //! organisation) → `aggregate` (the Baromètre) → `report` (xlsx, json, csv,
 //! terminal). `commands` holds one module per subcommand.
 
-
+pub mod aggregate;
 pub mod cli;
+pub mod collection;
 pub mod commands;
 pub mod finding;
+pub mod folder;
 
 pub mod form;
 pub mod indicators;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod precedent;
 pub mod read;
 pub mod registry;
 pub mod report;

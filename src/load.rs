@@ -41,13 +41,18 @@ impl Loaded {
 pub fn load_file(path: &Path, shown_name: &str, limits: &Limits) -> Loaded {
     let metadata = std::fs::metadata(path);
     let size_error = match &metadata {
-        Ok(metadata) if metadata.len() > limits.max_file_bytes => Some(ReadError::TooLarge(format!(
-            "le fichier fait {} octets, la limite est de {} octets",
-            metadata.len(),
-            limits.max_file_bytes
-        ))),
+        Ok(metadata) if metadata.len() > limits.max_file_bytes => {
+            Some(ReadError::TooLarge(format!(
+                "le fichier fait {} octets, la limite est de {} octets",
+                metadata.len(),
+                limits.max_file_bytes
+            )))
+        }
         Ok(_) => None,
-        Err(error) => Some(ReadError::Unreadable(format!("ouverture impossible ({})", io_reason(error)))),
+        Err(error) => Some(ReadError::Unreadable(format!(
+            "ouverture impossible ({})",
+            io_reason(error)
+        ))),
     };
     if let Some(error) = size_error {
         return unreadable(shown_name, None, &error);
@@ -110,7 +115,8 @@ pub fn load_bytes(bytes: &[u8], file: &str, limits: &Limits) -> Loaded {
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "cause inconnue".into());
-            let error = ReadError::Unreadable(format!("la lecture a échoué de façon inattendue ({why})"));
+            let error =
+                ReadError::Unreadable(format!("la lecture a échoué de façon inattendue ({why})"));
             return unreadable(file, sha256, &error);
         }
     };

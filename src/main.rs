@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     };
     let outcome = std::panic::catch_unwind(|| match &cli.command {
         Command::Check(args) => commands::check::run(args),
-        Command::Compute(_args) => anyhow::bail!("pas encore"),
+        Command::Compute(args) => commands::compute::run(args),
         Command::Template(args) => commands::template::run(args),
         Command::Format => {
             print!("{}", barometre::form::format_markdown());

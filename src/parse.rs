@@ -93,11 +93,14 @@ pub fn parse_submission(workbook: &Workbook, findings: &mut Findings) -> Submiss
             parse_table(sheet, definition, year, findings).map(|rows| (sheet, rows))
         })
     };
-    let services = table(&form::SERVICES, findings).map(|(sheet, rows)| services(sheet, &rows, findings));
+    let services =
+        table(&form::SERVICES, findings).map(|(sheet, rows)| services(sheet, &rows, findings));
     let consultations = table(&form::CONSULTATIONS, findings).map(|(_, rows)| consultations(&rows));
     let initiatives = table(&form::INITIATIVES, findings).map(|(_, rows)| initiatives(&rows));
-    let processes = table(&form::PROCESSUS, findings).map(|(sheet, rows)| processes(sheet, &rows, findings));
-    let datasets = table(&form::DONNEES, findings).map(|(sheet, rows)| datasets(sheet, &rows, findings));
+    let processes =
+        table(&form::PROCESSUS, findings).map(|(sheet, rows)| processes(sheet, &rows, findings));
+    let datasets =
+        table(&form::DONNEES, findings).map(|(sheet, rows)| datasets(sheet, &rows, findings));
     Submission {
         organisation,
         services: services.unwrap_or_default(),
@@ -109,7 +112,11 @@ pub fn parse_submission(workbook: &Workbook, findings: &mut Findings) -> Submiss
 }
 
 /// The sheet matching `name` after normalisation (`S001`, `S005`, `S006`).
-fn find_sheet<'w>(workbook: &'w Workbook, name: &str, findings: &mut Findings) -> Option<&'w Sheet> {
+fn find_sheet<'w>(
+    workbook: &'w Workbook,
+    name: &str,
+    findings: &mut Findings,
+) -> Option<&'w Sheet> {
     let key = normalize(name);
     let matching: Vec<&Sheet> = workbook
         .sheets
@@ -128,7 +135,15 @@ fn find_sheet<'w>(workbook: &'w Workbook, name: &str, findings: &mut Findings) -
         }
         [sheet] => {
             if sheet.hidden {
-                findings.add("S006", Some(&sheet.name), None, format!("La feuille « {} » est masquée ; elle est tout de même lue et comptée.", sheet.name));
+                findings.add(
+                    "S006",
+                    Some(&sheet.name),
+                    None,
+                    format!(
+                        "La feuille « {} » est masquée ; elle est tout de même lue et comptée.",
+                        sheet.name
+                    ),
+                );
             }
             Some(sheet)
         }
@@ -170,19 +185,33 @@ fn map_headers(
     headers: &[(&str, bool)],
     findings: &mut Findings,
 ) -> Option<HeaderMap> {
-    let keys: Vec<String> = headers.iter().map(|(header, _)| normalize(header)).collect();
+    let keys: Vec<String> = headers
+        .iter()
+        .map(|(header, _)| normalize(header))
+        .collect();
     let comment = normalize(COMMENT_HEADER);
     let matches = |row: &Row| -> usize {
         keys.iter()
-            .filter(|key| row.cells.iter().any(|(_, raw)| normalize(&raw.as_text()) == **key))
+            .filter(|key| {
+                row.cells
+                    .iter()
+                    .any(|(_, raw)| normalize(&raw.as_text()) == **key)
+            })
             .count()
     };
     let required = |row: &Row| {
         headers.iter().zip(&keys).all(|((_, optional), key)| {
-            *optional || row.cells.iter().any(|(_, raw)| normalize(&raw.as_text()) == *key)
+            *optional
+                || row
+                    .cells
+                    .iter()
+                    .any(|(_, raw)| normalize(&raw.as_text()) == *key)
         })
     };
-    let candidates = sheet.rows.iter().take_while(|row| row.index < HEADER_SEARCH_ROWS);
+    let candidates = sheet
+        .rows
+        .iter()
+        .take_while(|row| row.index < HEADER_SEARCH_ROWS);
     let Some(header_row) = sheet
         .rows
         .iter()
@@ -196,7 +225,9 @@ fn map_headers(
             .filter(|((_, optional), key)| {
                 !optional
                     && !best.is_some_and(|row| {
-                        row.cells.iter().any(|(_, raw)| normalize(&raw.as_text()) == **key)
+                        row.cells
+                            .iter()
+                            .any(|(_, raw)| normalize(&raw.as_text()) == **key)
                     })
             })
             .map(|((header, _), _)| *header)
@@ -264,7 +295,10 @@ fn parse_organisation(sheet: &Sheet, findings: &mut Findings) -> Organisation {
                 &sheet.name,
                 row.index,
                 label_col,
-                format!("Le champ « {} » apparaît deux fois. Attendu : une seule ligne pour ce champ.", form::ORGANISATION_FIELDS[i].label),
+                format!(
+                    "Le champ « {} » apparaît deux fois. Attendu : une seule ligne pour ce champ.",
+                    form::ORGANISATION_FIELDS[i].label
+                ),
             ),
             Some(i) => found[i] = Some((row.index, row.get(value_col).clone())),
             None => findings.at(
@@ -298,10 +332,28 @@ fn organisation_value(
     findings: &mut Findings,
 ) -> Value {
     if raw.is_empty() {
-        findings.at("V007", &sheet.name, row, col, format!("Le champ « {} » est vide. Attendu : {}.", field.label, form::kind_label(field.kind)));
+        findings.at(
+            "V007",
+            &sheet.name,
+            row,
+            col,
+            format!(
+                "Le champ « {} » est vide. Attendu : {}.",
+                field.label,
+                form::kind_label(field.kind)
+            ),
+        );
         return Value::Invalid;
     }
-    typed_value(raw, field.kind, field.label, &sheet.name, row, col, findings)
+    typed_value(
+        raw,
+        field.kind,
+        field.label,
+        &sheet.name,
+        row,
+        col,
+        findings,
+    )
 }
 
 fn build_organisation(
@@ -329,7 +381,9 @@ fn build_organisation(
         contact: values[CONTACT].0.text(),
         email: values[EMAIL].0.text(),
     };
-    if let (Some(total), Some(transformed)) = (organisation.employees, organisation.transformed_employees) {
+    if let (Some(total), Some(transformed)) =
+        (organisation.employees, organisation.transformed_employees)
+    {
         if transformed > total {
             findings.at("C001", &sheet.name, values[TRANSFORMED].1, value_col, format!("Le nombre d'employés transformés ({transformed}) dépasse le nombre total d'employés ({total}). Attendu : un nombre au plus égal au total."));
         }
@@ -380,12 +434,29 @@ fn typed_value(
     };
     parsed.unwrap_or_else(|| {
         let expected = match kind {
-            Kind::Date => "une date au format AAAA-MM-JJ (ex. 2023-09-15) ou une cellule de type date".to_string(),
-            Kind::Whole { .. } | Kind::Usage => format!("{} sans décimale ni signe (ex. 1234 ou 1 234)", form::kind_label(kind)),
-            Kind::Decimal { .. } => format!("{} (virgule ou point décimal)", form::kind_label(kind)),
+            Kind::Date => {
+                "une date au format AAAA-MM-JJ (ex. 2023-09-15) ou une cellule de type date"
+                    .to_string()
+            }
+            Kind::Whole { .. } | Kind::Usage => format!(
+                "{} sans décimale ni signe (ex. 1234 ou 1 234)",
+                form::kind_label(kind)
+            ),
+            Kind::Decimal { .. } => {
+                format!("{} (virgule ou point décimal)", form::kind_label(kind))
+            }
             _ => form::kind_label(kind),
         };
-        findings.at(code, sheet, row, col, format!("« {label} » : {} n'est pas une valeur valide. Attendu : {expected}.", raw.shown()));
+        findings.at(
+            code,
+            sheet,
+            row,
+            col,
+            format!(
+                "« {label} » : {} n'est pas une valeur valide. Attendu : {expected}.",
+                raw.shown()
+            ),
+        );
         Value::Invalid
     })
 }
@@ -424,9 +495,13 @@ fn parse_table(
     let mut seen_ids: HashMap<String, u32> = HashMap::new();
     let mut rows = Vec::new();
     for row in sheet.rows.iter().filter(|row| row.index > map.row) {
-        let filled = definition.columns.iter().zip(&map.columns).any(|(column, col)| {
-            !column.informative && col.is_some_and(|col| !row.get(col).is_empty())
-        });
+        let filled = definition
+            .columns
+            .iter()
+            .zip(&map.columns)
+            .any(|(column, col)| {
+                !column.informative && col.is_some_and(|col| !row.get(col).is_empty())
+            });
         if !filled {
             continue;
         }
@@ -438,9 +513,27 @@ fn parse_table(
                 continue;
             };
             let raw = row.get(col);
-            let value = table_cell(sheet, column, row.index, col, raw, &values, year, &mut warned, findings);
+            let value = table_cell(
+                sheet,
+                column,
+                row.index,
+                col,
+                raw,
+                &values,
+                year,
+                &mut warned,
+                findings,
+            );
             if column.unique {
-                unique_id(sheet, column, row.index, col, &value, &mut seen_ids, findings);
+                unique_id(
+                    sheet,
+                    column,
+                    row.index,
+                    col,
+                    &value,
+                    &mut seen_ids,
+                    findings,
+                );
             }
             values.push(value);
         }
@@ -476,7 +569,15 @@ fn table_cell(
             }
             WhenNotApplicable::Keep => {
                 let mut quiet = Findings::new("");
-                typed_value(raw, column.kind, column.header, &sheet.name, row, col, &mut quiet)
+                typed_value(
+                    raw,
+                    column.kind,
+                    column.header,
+                    &sheet.name,
+                    row,
+                    col,
+                    &mut quiet,
+                )
             }
         };
     }
@@ -486,7 +587,15 @@ fn table_cell(
         }
         return Value::Empty;
     }
-    let value = typed_value(raw, column.kind, column.header, &sheet.name, row, col, findings);
+    let value = typed_value(
+        raw,
+        column.kind,
+        column.header,
+        &sheet.name,
+        row,
+        col,
+        findings,
+    );
     match &value {
         Value::Unavailable if warned.insert("C004") => findings.at("C004", &sheet.name, row, col, format!("« {} » est déclaré non disponible (ND) : ce service numérique reste au dénominateur de la cible 5.1 sans pouvoir compter au numérateur. Justifiez-le dans la colonne « {COMMENT_HEADER} ».", column.header)),
         Value::Date(date) => date_checks(sheet, column, row, col, *date, year, findings),
@@ -504,7 +613,18 @@ fn missing_cell(
     findings: &mut Findings,
 ) {
     match column.need {
-        Need::Required => findings.at("V007", &sheet.name, row, col, format!("« {} » est vide. Attendu : {}{}.", column.header, form::kind_label(column.kind), required_because(column))),
+        Need::Required => findings.at(
+            "V007",
+            &sheet.name,
+            row,
+            col,
+            format!(
+                "« {} » est vide. Attendu : {}{}.",
+                column.header,
+                form::kind_label(column.kind),
+                required_because(column)
+            ),
+        ),
         Need::Warn(code) if warned.insert(code) => {
             let message = match code {
                 "C004" => format!("« {} » est vide : sans les deux nombres d'utilisations, ce service numérique reste au dénominateur de la cible 5.1 sans pouvoir compter au numérateur. Inscrivez le nombre, ou ND s'il n'est pas disponible.", column.header),
@@ -541,7 +661,15 @@ fn condition_text(column: &Column) -> String {
         .join(" et ")
 }
 
-fn date_checks(sheet: &Sheet, column: &Column, row: u32, col: u32, date: Date, year: Option<u64>, findings: &mut Findings) {
+fn date_checks(
+    sheet: &Sheet,
+    column: &Column,
+    row: u32,
+    col: u32,
+    date: Date,
+    year: Option<u64>,
+    findings: &mut Findings,
+) {
     if date < form::PERIOD_START {
         findings.at("C003", &sheet.name, row, col, format!("« {} » : {date} précède le 3 juin 2019, début de la période de référence. La ligne n'est pas comptée dans la cible {}.", column.header, column.cibles));
     } else if let Some(year) = year {
@@ -678,7 +806,11 @@ fn processes(sheet: &Sheet, rows: &[TableRow], findings: &mut Findings) -> Vec<P
     for (i, _) in found.iter().enumerate().filter(|(_, row)| row.is_none()) {
         findings.add("P001", Some(&sheet.name), None, format!("Le processus prioritaire « {} » ({}) est absent. Attendu : les 12 processus, chacun une fois, avec leur statut.", form::PROCESSES[i].1, form::PROCESSES[i].0));
     }
-    result.sort_by_key(|process| form::PROCESSES.iter().position(|(_, name)| *name == process.name));
+    result.sort_by_key(|process| {
+        form::PROCESSES
+            .iter()
+            .position(|(_, name)| *name == process.name)
+    });
     result
 }
 
@@ -705,7 +837,9 @@ fn datasets(sheet: &Sheet, rows: &[TableRow], findings: &mut Findings) -> Vec<Da
             dataset
         })
         .collect();
-    if !list.iter().any(Dataset::high_potential) && !rows.iter().any(|row| row.values[SCORE_A] == Value::Invalid) {
+    if !list.iter().any(Dataset::high_potential)
+        && !rows.iter().any(|row| row.values[SCORE_A] == Value::Invalid)
+    {
         findings.add("D003", Some(&sheet.name), None, "Aucun jeu de données n'a un score axe A d'au moins 50 : l'organisation n'a pas de donnée à haut potentiel de réutilisation et n'atteint donc pas la cible 6.1.".into());
     }
     list

@@ -136,13 +136,17 @@ pub fn read_workbook(
 
 fn detect(bytes: &[u8], limits: &Limits) -> Result<Container, ReadError> {
     if bytes.is_empty() {
-        return Err(ReadError::Unreadable("le fichier est vide (0 octet)".into()));
+        return Err(ReadError::Unreadable(
+            "le fichier est vide (0 octet)".into(),
+        ));
     }
     if bytes.starts_with(CFB_MAGIC) {
         // An encrypted .xlsx is an OLE container holding these streams (UTF-16 names).
         let encrypted = ["EncryptionInfo", "EncryptedPackage"].iter().any(|name| {
             let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
-            bytes.windows(utf16.len()).any(|window| window == utf16.as_slice())
+            bytes
+                .windows(utf16.len())
+                .any(|window| window == utf16.as_slice())
         });
         return if encrypted {
             Err(ReadError::Encrypted)
@@ -168,14 +172,16 @@ fn detect(bytes: &[u8], limits: &Limits) -> Result<Container, ReadError> {
             return Err(ReadError::Encrypted);
         }
         inflated = inflated.saturating_add(entry.size());
-        let name = entry.name().map(|name| name.into_owned()).unwrap_or_default();
+        let name = entry
+            .name()
+            .map(|name| name.into_owned())
+            .unwrap_or_default();
         match name.as_str() {
             "xl/workbook.xml" => container = Some(Container::Xlsx),
-            "xl/workbook.bin" => {
-                return Err(ReadError::Unreadable(
-                    "c'est un classeur binaire .xlsb, un format non accepté ; enregistrez-le en .xlsx".into(),
-                ))
-            }
+            "xl/workbook.bin" => return Err(ReadError::Unreadable(
+                "c'est un classeur binaire .xlsb, un format non accepté ; enregistrez-le en .xlsx"
+                    .into(),
+            )),
             "content.xml" if container.is_none() => container = Some(Container::Ods),
             _ => {}
         }
@@ -277,7 +283,11 @@ fn sort_rows(rows: &mut Vec<Row>) {
     }
     let mut cells: Vec<(u32, u32, Raw)> = rows
         .drain(..)
-        .flat_map(|row| row.cells.into_iter().map(move |(col, raw)| (row.index, col, raw)))
+        .flat_map(|row| {
+            row.cells
+                .into_iter()
+                .map(move |(col, raw)| (row.index, col, raw))
+        })
         .collect();
     cells.sort_by_key(|(row, col, _)| (*row, *col));
     cells.dedup_by_key(|(row, col, _)| (*row, *col));
@@ -321,9 +331,16 @@ where
         for (row, col, formula) in formulas.used_cells() {
             let start = formulas.start().unwrap_or_default();
             let (row, col) = (row as u32 + start.0, col as u32 + start.1);
-            let empty = range.get_value((row, col)).is_none_or(|v| *v == Data::Empty);
+            let empty = range
+                .get_value((row, col))
+                .is_none_or(|v| *v == Data::Empty);
             if empty && !formula.is_empty() {
-                push_cell(&mut rows, row, col, Raw::FormulaWithoutValue(formula.clone()));
+                push_cell(
+                    &mut rows,
+                    row,
+                    col,
+                    Raw::FormulaWithoutValue(formula.clone()),
+                );
             }
         }
         sort_rows(&mut rows);

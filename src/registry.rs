@@ -30,7 +30,10 @@ impl Registry {
 
 pub fn load(path: &Path) -> Result<Registry> {
     let bytes = std::fs::read(path).with_context(|| {
-        format!("Le registre des organisations « {} » ne peut pas être lu", path.display())
+        format!(
+            "Le registre des organisations « {} » ne peut pas être lu",
+            path.display()
+        )
     })?;
     parse(&bytes).with_context(|| format!("Registre des organisations « {} »", path.display()))
 }
@@ -81,8 +84,15 @@ pub fn parse(bytes: &[u8]) -> Result<Registry> {
             bail!("ligne {line} : le code de l'organisation est vide");
         }
         let reseau_text = field(reseau_col);
-        let Some(reseau) = RESEAUX.iter().copied().find(|r| normalize(r) == normalize(&reseau_text)) else {
-            bail!("ligne {line} : réseau inconnu « {reseau_text} » pour {code}. Attendu : {}", RESEAUX.join(", "));
+        let Some(reseau) = RESEAUX
+            .iter()
+            .copied()
+            .find(|r| normalize(r) == normalize(&reseau_text))
+        else {
+            bail!(
+                "ligne {line} : réseau inconnu « {reseau_text} » pour {code}. Attendu : {}",
+                RESEAUX.join(", ")
+            );
         };
         if let Some(first) = entries.iter().position(|entry| entry.code == code) {
             bail!("ligne {line} : le code « {code} » est déjà au registre (ligne {}). Attendu : un code par organisation", first + 2);
@@ -97,39 +107,6 @@ pub fn parse(bytes: &[u8]) -> Result<Registry> {
         entries,
         sha256: crate::load::sha256_hex(bytes),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn windows_1252_with_semicolons() {
-        let bytes = encoding_rs::WINDOWS_1252
-            .encode("code;nom;reseau\nMSSS;Ministère de la Santé;Santé et services sociaux\n")
-            .0
-            .into_owned();
-        let registry = parse(&bytes).unwrap();
-        assert_eq!(registry.entries[0].name, "Ministère de la Santé");
-        assert_eq!(registry.entries[0].reseau, "Santé et services sociaux");
-    }
-
-    #[test]
-    fn utf8_bom_commas() {
-        let registry = parse("\u{feff}code,nom,reseau\nmcn,Ministère,administration publique\n".as_bytes()).unwrap();
-        assert_eq!(registry.entries[0].code, "MCN");
-        assert_eq!(registry.entries[0].reseau, "Administration publique");
-    }
-
-    #[test]
-    fn errors_name_the_line() {
-        let duplicate = parse(b"code,nom,reseau\nA,a,Education\nA,b,Education\n").unwrap_err();
-        assert!(format!("{duplicate:#}").contains("ligne 3"));
-        let bad = parse(b"code,nom,reseau\nA,a,Mars\n").unwrap_err();
-        assert!(format!("{bad:#}").contains("ligne 2"));
-        let header = parse(b"code,name,reseau\n").unwrap_err();
-        assert!(format!("{header:#}").contains("nom"));
-    }
 }
 
 /// `X003` (code absent from the registry) and `X006` (réseau differs).
@@ -152,4 +129,39 @@ pub fn check_organisation(
         }
     }
     findings.list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1252_with_semicolons() {
+        let bytes = encoding_rs::WINDOWS_1252
+            .encode("code;nom;reseau\nMSSS;Ministère de la Santé;Santé et services sociaux\n")
+            .0
+            .into_owned();
+        let registry = parse(&bytes).unwrap();
+        assert_eq!(registry.entries[0].name, "Ministère de la Santé");
+        assert_eq!(registry.entries[0].reseau, "Santé et services sociaux");
+    }
+
+    #[test]
+    fn utf8_bom_commas() {
+        let registry =
+            parse("\u{feff}code,nom,reseau\nmcn,Ministère,administration publique\n".as_bytes())
+                .unwrap();
+        assert_eq!(registry.entries[0].code, "MCN");
+        assert_eq!(registry.entries[0].reseau, "Administration publique");
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let duplicate = parse(b"code,nom,reseau\nA,a,Education\nA,b,Education\n").unwrap_err();
+        assert!(format!("{duplicate:#}").contains("ligne 3"));
+        let bad = parse(b"code,nom,reseau\nA,a,Mars\n").unwrap_err();
+        assert!(format!("{bad:#}").contains("ligne 2"));
+        let header = parse(b"code,name,reseau\n").unwrap_err();
+        assert!(format!("{header:#}").contains("nom"));
+    }
 }

@@ -13,7 +13,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -22,7 +22,7 @@ impl Rng {
     }
     /// A number in `0..n`.
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
+        self.next_u64() % n.max(1)
     }
     /// True with probability `percent` %.
     pub fn chance(&mut self, percent: u64) -> bool {
@@ -74,17 +74,38 @@ pub struct Profile {
 }
 
 const SERVICE_NAMES: &[&str] = &[
-    "Demande de permis", "Renouvellement d'inscription", "Avis de changement d'adresse",
-    "Demande de subvention", "Réservation en ligne", "Plainte et rétroaction",
-    "Demande d'attestation", "Paiement des droits", "Demande de remboursement",
-    "Déclaration annuelle", "Inscription à un programme", "Demande de certificat",
-    "Prise de rendez-vous", "Demande d'accès aux documents", "Suivi de dossier",
+    "Demande de permis",
+    "Renouvellement d'inscription",
+    "Avis de changement d'adresse",
+    "Demande de subvention",
+    "Réservation en ligne",
+    "Plainte et rétroaction",
+    "Demande d'attestation",
+    "Paiement des droits",
+    "Demande de remboursement",
+    "Déclaration annuelle",
+    "Inscription à un programme",
+    "Demande de certificat",
+    "Prise de rendez-vous",
+    "Demande d'accès aux documents",
+    "Suivi de dossier",
 ];
 const TOPICS: &[&str] = &[
-    "accès à la nature", "mobilité durable", "santé mentale", "réussite éducative",
-    "numérique responsable", "sécurité routière", "alimentation locale", "logement",
+    "accès à la nature",
+    "mobilité durable",
+    "santé mentale",
+    "réussite éducative",
+    "numérique responsable",
+    "sécurité routière",
+    "alimentation locale",
+    "logement",
 ];
-const METHODS: &[&str] = &["Ateliers de conception", "Sondage en ligne", "Tests d'utilisabilité", "Groupes de discussion"];
+const METHODS: &[&str] = &[
+    "Ateliers de conception",
+    "Sondage en ligne",
+    "Tests d'utilisabilité",
+    "Groupes de discussion",
+];
 
 fn date(rng: &mut Rng, first_year: i32, last_year: i32) -> Date {
     let year = first_year + rng.below((last_year - first_year + 1) as u64) as i32;
@@ -106,7 +127,10 @@ pub fn generate(profile: &Profile) -> Submission {
         employees: Some(employees),
         transformed_employees: Some(employees * (20 + rng.below(70)) / 100),
         contact: Some("Camille Fortin".into()),
-        email: Some(format!("camille.fortin@{}.gouv.qc.ca", profile.code.to_lowercase())),
+        email: Some(format!(
+            "camille.fortin@{}.gouv.qc.ca",
+            profile.code.to_lowercase()
+        )),
     };
     let services = (0..profile.services)
         .map(|i| service(&mut rng, i))
@@ -135,7 +159,11 @@ pub fn generate(profile: &Profile) -> Submission {
                 title: format!("Initiative numérique : {}", rng.pick(TOPICS)),
                 in_plan: rng.chance(85),
                 status: Some(status),
-                end: Some(if status == form::FINISHED { date(&mut rng, 2020, year) } else { date(&mut rng, year, year + 2) }),
+                end: Some(if status == form::FINISHED {
+                    date(&mut rng, 2020, year)
+                } else {
+                    date(&mut rng, year, year + 2)
+                }),
             }
         })
         .collect();
@@ -146,7 +174,11 @@ pub fn generate(profile: &Profile) -> Submission {
             row: i as u32 + 2,
             domain,
             name,
-            status: Some(if rng.chance(60) { form::PAPERLESS } else { *rng.pick(form::PROCESS_STATUSES) }),
+            status: Some(if rng.chance(60) {
+                form::PAPERLESS
+            } else {
+                *rng.pick(form::PROCESS_STATUSES)
+            }),
         })
         .collect();
     let datasets = (0..2 + rng.below(10) as usize)
@@ -159,12 +191,25 @@ pub fn generate(profile: &Profile) -> Submission {
                 score_a: Some((rng.below(1000) as f64) / 10.0),
                 score_b: Some((rng.below(100)) as f64),
                 published,
-                address: published.then(|| format!("https://www.donneesquebec.ca/recherche/dataset/{}-{}", profile.code.to_lowercase(), id.to_lowercase())),
+                address: published.then(|| {
+                    format!(
+                        "https://www.donneesquebec.ca/recherche/dataset/{}-{}",
+                        profile.code.to_lowercase(),
+                        id.to_lowercase()
+                    )
+                }),
                 id,
             }
         })
         .collect();
-    Submission { organisation, services, consultations, initiatives, processes, datasets }
+    Submission {
+        organisation,
+        services,
+        consultations,
+        initiatives,
+        processes,
+        datasets,
+    }
 }
 
 fn service(rng: &mut Rng, i: usize) -> Service {
@@ -179,7 +224,10 @@ fn service(rng: &mut Rng, i: usize) -> Service {
     } else if rng.chance(5) {
         (Usage::Unavailable, Usage::Unavailable)
     } else {
-        (Usage::Count(total * (30 + rng.below(71)) / 100), Usage::Count(total))
+        (
+            Usage::Count(total * (30 + rng.below(71)) / 100),
+            Usage::Count(total),
+        )
     };
     Service {
         row: i as u32 + 2,

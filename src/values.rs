@@ -249,7 +249,10 @@ mod tests {
     fn names_match_after_normalisation() {
         assert_eq!(normalize("  DONNÉES "), "donnees");
         assert_eq!(normalize("Donnees"), normalize("données"));
-        assert_eq!(normalize("Gestion de l’assiduité"), normalize("gestion de l'assiduite"));
+        assert_eq!(
+            normalize("Gestion de l’assiduité"),
+            normalize("gestion de l'assiduite")
+        );
         assert_eq!(normalize("Nom   du\u{a0}service"), "nom du service");
     }
 
@@ -318,7 +321,11 @@ mod tests {
         assert!(looks_like_email("marie.tremblay@mcn.gouv.qc.ca"));
         assert!(!looks_like_email("marie.tremblay"));
         assert!(!looks_like_email("a@b"));
-        assert!(is_donnees_quebec_address("https://www.donneesquebec.ca/recherche/dataset/x"));
-        assert!(!is_donnees_quebec_address("https://example.com/donneesquebec.ca"));
+        assert!(is_donnees_quebec_address(
+            "https://www.donneesquebec.ca/recherche/dataset/x"
+        ));
+        assert!(!is_donnees_quebec_address(
+            "https://example.com/donneesquebec.ca"
+        ));
     }
 }

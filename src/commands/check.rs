@@ -9,7 +9,11 @@ use crate::report::{json, terminal};
 use anyhow::Result;
 
 pub fn run(args: &CheckArgs) -> Result<u8> {
-    let registry = args.organisations.as_deref().map(registry::load).transpose()?;
+    let registry = args
+        .organisations
+        .as_deref()
+        .map(registry::load)
+        .transpose()?;
     let limits = args.limits.limits();
     let results: Vec<Loaded> = args
         .files
@@ -31,7 +35,9 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
 
 /// Adds `X003` / `X006` and withdraws the indicators when the code is unknown.
 pub fn apply_registry(loaded: &mut Loaded, registry: &Registry) {
-    let Some(submission) = &loaded.submission else { return };
+    let Some(submission) = &loaded.submission else {
+        return;
+    };
     let extra = registry::check_organisation(registry, &submission.organisation, &loaded.file);
     if extra.is_empty() {
         return;
@@ -104,11 +110,18 @@ fn check_json(results: &[Loaded]) -> json::CheckJson {
                 let (erreurs, avertissements) = counts(&loaded.findings);
                 json::CheckFileJson {
                     fichier: loaded.file.clone(),
-                    organisation: loaded.submission.as_ref().and_then(|s| s.organisation.code.clone()),
+                    organisation: loaded
+                        .submission
+                        .as_ref()
+                        .and_then(|s| s.organisation.code.clone()),
                     erreurs,
                     avertissements,
                     constats: loaded.findings.clone(),
-                    indicateurs: loaded.indicators.as_ref().map(json::organisation_indicators).unwrap_or_default(),
+                    indicateurs: loaded
+                        .indicators
+                        .as_ref()
+                        .map(json::organisation_indicators)
+                        .unwrap_or_default(),
                 }
             })
             .collect(),

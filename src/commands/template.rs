@@ -35,7 +35,10 @@ pub fn run(args: &TemplateArgs) -> Result<u8> {
         if let (Some(path), Some(code)) = (&args.organisations, &args.code) {
             let registry = registry::load(path)?;
             let Some(entry) = registry.get(code) else {
-                bail!("Le code « {code} » n'est pas dans le registre « {} ».", path.display());
+                bail!(
+                    "Le code « {code} » n'est pas dans le registre « {} ».",
+                    path.display()
+                );
             };
             blank.organisation.code = Some(entry.code.clone());
             blank.organisation.name = Some(entry.name.clone());
@@ -81,8 +84,13 @@ fn styles() -> Styles {
         title: Format::new().set_bold().set_font_size(14),
         wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
         date: Format::new().set_num_format("yyyy-mm-dd"),
-        grey: Format::new().set_background_color("#D9D9D9").set_font_color("#808080"),
-        label: Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top),
+        grey: Format::new()
+            .set_background_color("#D9D9D9")
+            .set_font_color("#808080"),
+        label: Format::new()
+            .set_bold()
+            .set_text_wrap()
+            .set_align(FormatAlign::Top),
     }
 }
 
@@ -121,7 +129,13 @@ pub enum Out {
     Date(Date),
 }
 
-fn write_cell(worksheet: &mut Worksheet, row: u32, col: u16, cell: &Out, styles: &Styles) -> Result<(), XlsxError> {
+fn write_cell(
+    worksheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Out,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
     match cell {
         Out::Blank => {}
         Out::Text(text) => {
@@ -131,7 +145,8 @@ fn write_cell(worksheet: &mut Worksheet, row: u32, col: u16, cell: &Out, styles:
             worksheet.write_number(row, col, *n)?;
         }
         Out::Date(date) => {
-            let value = ExcelDateTime::from_ymd(date.year as u16, date.month as u8, date.day as u8)?;
+            let value =
+                ExcelDateTime::from_ymd(date.year as u16, date.month as u8, date.day as u8)?;
             worksheet.write_datetime_with_format(row, col, &value, &styles.date)?;
         }
     }
@@ -171,7 +186,10 @@ pub fn table_rows(sheet: &TableSheet, s: &Submission) -> Vec<Vec<Out>> {
                     yes_no(digital),
                     when(digital, yes_no(x.new)),
                     when(new, yes_no(x.involved)),
-                    when(new && x.involved, x.method.as_deref().map_or(Out::Blank, text)),
+                    when(
+                        new && x.involved,
+                        x.method.as_deref().map_or(Out::Blank, text),
+                    ),
                     when(digital, yes_no(x.evaluation)),
                     when(digital, yes_no(x.transactional)),
                     when(digital && x.transactional, yes_no(x.no_reask)),
@@ -212,7 +230,13 @@ pub fn table_rows(sheet: &TableSheet, s: &Submission) -> Vec<Vec<Out>> {
         "Processus" => s
             .processes
             .iter()
-            .map(|p| vec![text(p.domain), text(p.name), p.status.map_or(Out::Blank, text)])
+            .map(|p| {
+                vec![
+                    text(p.domain),
+                    text(p.name),
+                    p.status.map_or(Out::Blank, text),
+                ]
+            })
             .collect(),
         _ => s
             .datasets
@@ -269,28 +293,47 @@ fn kind_validation(kind: Kind, cell: &str) -> Result<Option<DataValidation>, Xls
         Kind::List(values) => DataValidation::new()
             .allow_list_strings(values)?
             .set_error_title("Valeur de la liste")?
-            .set_error_message(truncate_utf16(&format!("Choisissez une valeur de la liste : {}.", values.join(", ")), 255))?,
+            .set_error_message(truncate_utf16(
+                &format!("Choisissez une valeur de la liste : {}.", values.join(", ")),
+                255,
+            ))?,
         Kind::Whole { min, max } => DataValidation::new()
-            .allow_whole_number(DataValidationRule::Between(min.min(i32::MAX as u64) as i32, max.min(i32::MAX as u64) as i32))
+            .allow_whole_number(DataValidationRule::Between(
+                min.min(i32::MAX as u64) as i32,
+                max.min(i32::MAX as u64) as i32,
+            ))
             .set_error_title("Nombre entier")?
-            .set_error_message(format!("Inscrivez un nombre entier de {min} à {}.", max.min(i32::MAX as u64)))?,
+            .set_error_message(format!(
+                "Inscrivez un nombre entier de {min} à {}.",
+                max.min(i32::MAX as u64)
+            ))?,
         Kind::Usage => DataValidation::new()
-            .allow_custom(Formula::new(format!("=OR(AND(ISNUMBER({cell}),{cell}>=0,INT({cell})={cell}),UPPER({cell})=\"ND\")")))
+            .allow_custom(Formula::new(format!(
+                "=OR(AND(ISNUMBER({cell}),{cell}>=0,INT({cell})={cell}),UPPER({cell})=\"ND\")"
+            )))
             .set_error_title("Nombre entier ou ND")?
-            .set_error_message("Inscrivez un nombre entier positif, ou ND si le nombre n'est pas disponible.")?,
+            .set_error_message(
+                "Inscrivez un nombre entier positif, ou ND si le nombre n'est pas disponible.",
+            )?,
         Kind::Decimal { min, max } => DataValidation::new()
             .allow_decimal_number(DataValidationRule::Between(min, max))
             .set_error_title("Nombre")?
             .set_error_message(format!("Inscrivez un nombre de {min} à {max}."))?,
         Kind::Date => DataValidation::new()
-            .allow_date(DataValidationRule::GreaterThanOrEqualTo(ExcelDateTime::from_ymd(1990, 1, 1)?))
+            .allow_date(DataValidationRule::GreaterThanOrEqualTo(
+                ExcelDateTime::from_ymd(1990, 1, 1)?,
+            ))
             .set_error_title("Date")?
             .set_error_message("Inscrivez une date au format AAAA-MM-JJ.")?,
     };
     Ok(Some(validation))
 }
 
-fn table_sheet(worksheet: &mut Worksheet, sheet: &TableSheet, styles: &Styles) -> Result<(), XlsxError> {
+fn table_sheet(
+    worksheet: &mut Worksheet,
+    sheet: &TableSheet,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
     worksheet.set_name(sheet.name)?;
     worksheet.set_row_height(0, 60)?;
     worksheet.set_freeze_panes(1, 0)?;
@@ -299,7 +342,13 @@ fn table_sheet(worksheet: &mut Worksheet, sheet: &TableSheet, styles: &Styles) -
         let col = i as u16;
         worksheet.write_string_with_format(0, col, column.header, &styles.header)?;
         worksheet.set_column_width(col, column.width)?;
-        worksheet.add_data_validation(0, col, 0, col, &header_note(column.header, column.help, column.cibles)?)?;
+        worksheet.add_data_validation(
+            0,
+            col,
+            0,
+            col,
+            &header_note(column.header, column.help, column.cibles)?,
+        )?;
         let first_cell = format!("{}2", column_letters(i as u32));
         if let Some(validation) = kind_validation(column.kind, &first_cell)? {
             let validation = validation
@@ -311,7 +360,9 @@ fn table_sheet(worksheet: &mut Worksheet, sheet: &TableSheet, styles: &Styles) -
             worksheet.set_column_format(col, &styles.date)?;
         }
         if let Some(formula) = grey_formula(sheet, column) {
-            let format = ConditionalFormatFormula::new().set_rule(formula.as_str()).set_format(&styles.grey);
+            let format = ConditionalFormatFormula::new()
+                .set_rule(formula.as_str())
+                .set_format(&styles.grey);
             worksheet.add_conditional_format(1, col, last, col, &format)?;
         }
     }
@@ -345,14 +396,21 @@ fn grey_formula(sheet: &TableSheet, column: &Column) -> Option<String> {
     Some(format!("=OR({})", parts.join(",")))
 }
 
-fn organisation(worksheet: &mut Worksheet, submission: &Submission, styles: &Styles) -> Result<(), XlsxError> {
+fn organisation(
+    worksheet: &mut Worksheet,
+    submission: &Submission,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
     use form::fields::*;
     worksheet.set_name(form::ORGANISATION_SHEET)?;
     worksheet.set_freeze_panes(1, 0)?;
     worksheet.set_column_width(0, 60)?;
     worksheet.set_column_width(1, 40)?;
     worksheet.set_column_width(2, 40)?;
-    for (col, header) in [form::FIELD_HEADER, form::VALUE_HEADER, form::COMMENT_HEADER].iter().enumerate() {
+    for (col, header) in [form::FIELD_HEADER, form::VALUE_HEADER, form::COMMENT_HEADER]
+        .iter()
+        .enumerate()
+    {
         worksheet.write_string_with_format(0, col as u16, *header, &styles.header)?;
     }
     let o = &submission.organisation;
@@ -366,7 +424,9 @@ fn organisation(worksheet: &mut Worksheet, submission: &Submission, styles: &Sty
             YEAR => o.year.map_or(Out::Blank, |y| Out::Number(y as f64)),
             PLAN_FILED => o.plan_filed.map_or(Out::Blank, yes_no),
             EMPLOYEES => o.employees.map_or(Out::Blank, |n| Out::Number(n as f64)),
-            TRANSFORMED => o.transformed_employees.map_or(Out::Blank, |n| Out::Number(n as f64)),
+            TRANSFORMED => o
+                .transformed_employees
+                .map_or(Out::Blank, |n| Out::Number(n as f64)),
             CONTACT => o.contact.as_deref().map_or(Out::Blank, text),
             _ => o.email.as_deref().map_or(Out::Blank, text),
         };
@@ -383,7 +443,11 @@ fn organisation(worksheet: &mut Worksheet, submission: &Submission, styles: &Sty
     Ok(())
 }
 
-fn write_lines(worksheet: &mut Worksheet, lines: &[&str], styles: &Styles) -> Result<(), XlsxError> {
+fn write_lines(
+    worksheet: &mut Worksheet,
+    lines: &[&str],
+    styles: &Styles,
+) -> Result<(), XlsxError> {
     for (i, line) in lines.iter().enumerate() {
         if i == 0 {
             worksheet.write_string_with_format(0, 0, *line, &styles.title)?;
@@ -438,7 +502,10 @@ fn lexique(worksheet: &mut Worksheet, styles: &Styles) -> Result<(), XlsxError> 
     worksheet.set_column_width(0, 32)?;
     worksheet.set_column_width(1, 90)?;
     worksheet.set_column_width(2, 16)?;
-    for (col, header) in ["Terme", "Ce qu'il veut dire ici", "Guide (section)"].iter().enumerate() {
+    for (col, header) in ["Terme", "Ce qu'il veut dire ici", "Guide (section)"]
+        .iter()
+        .enumerate()
+    {
         worksheet.write_string_with_format(0, col as u16, *header, &styles.header)?;
     }
     for (i, (term, meaning, section)) in LEXIQUE.iter().enumerate() {

@@ -7,7 +7,11 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, Table};
 /// The findings of one file, grouped by severity, ordered by sheet and cell.
 pub fn findings_text(findings: &[Finding]) -> String {
     let mut out = String::new();
-    for severity in [Severity::Erreur, Severity::Avertissement, Severity::Information] {
+    for severity in [
+        Severity::Erreur,
+        Severity::Avertissement,
+        Severity::Information,
+    ] {
         let group: Vec<&Finding> = findings.iter().filter(|f| f.severity == severity).collect();
         if group.is_empty() {
             continue;
@@ -20,8 +24,15 @@ pub fn findings_text(findings: &[Finding]) -> String {
         out.push_str(&format!("  {title} ({})\n", group.len()));
         for finding in group {
             let location = finding.location();
-            let location = if location.is_empty() { String::new() } else { format!("{location} ") };
-            out.push_str(&format!("    {} {location}: {}\n", finding.code, finding.message));
+            let location = if location.is_empty() {
+                String::new()
+            } else {
+                format!("{location} ")
+            };
+            out.push_str(&format!(
+                "    {} {location}: {}\n",
+                finding.code, finding.message
+            ));
         }
     }
     out
@@ -32,7 +43,7 @@ pub fn format_count(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('\u{202f}');
         }
         out.push(c);
@@ -51,23 +62,46 @@ pub fn yes_no(value: Option<bool>) -> &'static str {
 pub fn new_table(headers: &[&str]) -> Table {
     let mut table = Table::new();
     table.load_style(UTF8_FULL_CONDENSED);
-    table.set_header(headers.iter().map(|h| Cell::new(h)));
+    table.set_header(headers.iter().map(Cell::new));
     table
 }
 
 /// The ten indicators of one organisation.
 pub fn organisation_table(indicators: &OrganisationIndicators) -> String {
-    let mut table = new_table(&["Cible", "Libellé", "Num./dén.", "Résultat", "Cible visée", "Taux d'atteinte", "Atteinte"]);
+    let mut table = new_table(&[
+        "Cible",
+        "Libellé",
+        "Num./dén.",
+        "Résultat",
+        "Cible visée",
+        "Taux d'atteinte",
+        "Atteinte",
+    ]);
     for (i, cible) in CIBLES.iter().enumerate() {
         let ratio = indicators.ratios[i];
-        let attainment = if cible.code == "6.1" { None } else { ratio.attainment(cible.target_percent) };
+        let attainment = if cible.code == "6.1" {
+            None
+        } else {
+            ratio.attainment(cible.target_percent)
+        };
         table.add_row(vec![
             Cell::new(cible.code),
             Cell::new(cible.wording),
-            Cell::new(format!("{}/{}", format_count(ratio.num), format_count(ratio.den))).set_alignment(CellAlignment::Right),
+            Cell::new(format!(
+                "{}/{}",
+                format_count(ratio.num),
+                format_count(ratio.den)
+            ))
+            .set_alignment(CellAlignment::Right),
             Cell::new(format_percent(ratio.value())).set_alignment(CellAlignment::Right),
-            Cell::new(format!("{}\u{202f}%", cible.target_percent)).set_alignment(CellAlignment::Right),
-            Cell::new(if cible.code == "6.1" { "—".to_string() } else { format_percent(attainment) }).set_alignment(CellAlignment::Right),
+            Cell::new(format!("{}\u{202f}%", cible.target_percent))
+                .set_alignment(CellAlignment::Right),
+            Cell::new(if cible.code == "6.1" {
+                "—".to_string()
+            } else {
+                format_percent(attainment)
+            })
+            .set_alignment(CellAlignment::Right),
             Cell::new(yes_no(indicators.meets(i))),
         ]);
     }

@@ -1,0 +1,294 @@
+//! `barometre compute`: the analyst's command, over a folder of submissions.
+
+use super::{EXIT_FINDINGS, EXIT_OK};
+use crate::cli::ComputeArgs;
+use crate::collection::{self, Collection, Read};
+use crate::finding::Severity;
+use crate::folder::{self, Entry};
+use crate::indicators::{format_percent, CIBLES};
+use crate::load::load_file;
+use crate::precedent;
+use crate::registry;
+use crate::report::{self, methodology::RunInfo, tables::Context, terminal};
+use anyhow::{bail, Context as _, Result};
+use comfy_table::{Cell, CellAlignment};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+pub fn run(args: &ComputeArgs) -> Result<u8> {
+    if !args.folder.is_dir() {
+        bail!("« {} » n'est pas un dossier lisible. Attendu : le dossier qui contient les formulaires reçus.", args.folder.display());
+    }
+    if let Some(output) = &args.output {
+        check_output_folder(output)?;
+    }
+    let registry = args
+        .organisations
+        .as_deref()
+        .map(registry::load)
+        .transpose()?;
+    let previous = args.precedent.as_deref().map(precedent::load).transpose()?;
+    let entries = folder::list(&args.folder, args.output.as_deref()).with_context(|| {
+        format!(
+            "Le dossier « {} » ne peut pas être lu",
+            args.folder.display()
+        )
+    })?;
+    if let Some(output) = &args.output {
+        refuse_input_as_output(output, &entries)?;
+    }
+    let reads = read_all(entries, args);
+    let registry_name = collection::registry_label(args.organisations.as_deref());
+    let collection = collection::build(reads, registry.as_ref(), args.annee, &registry_name)?;
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(collection.year));
+    if let Some(path) = &args.precedent {
+        if same_file(path, &output) {
+            bail!("Le rapport « {} » ne peut pas remplacer le rapport précédent donné avec --precedent. Choisissez un autre nom avec --sortie.", output.display());
+        }
+    }
+    let changes = previous.as_ref().map(|p| {
+        precedent::changes(
+            p,
+            &precedent::current_cibles(&collection),
+            &collection.barometre.overall.cibles,
+        )
+    });
+    let context = Context {
+        collection: &collection,
+        changes,
+    };
+    let registry_sha256 = registry.as_ref().map(|r| r.sha256.clone());
+    let run_info = RunInfo {
+        tool: format!("barometre {}", env!("CARGO_PKG_VERSION")),
+        options: run_options(args, &collection),
+        registry_sha256: registry_sha256.clone(),
+    };
+    report::xlsx::write_report(
+        &context,
+        report::methodology::methodology_table(&run_info),
+        &output,
+    )?;
+    if let Some(json_path) = &args.json {
+        let json = serde_json::to_string_pretty(&report::json::compute_json(
+            &collection,
+            changes.as_ref(),
+            registry_sha256,
+            args.strict,
+        ))?;
+        if json_path.as_os_str() == "-" {
+            println!("{json}");
+        } else {
+            std::fs::write(json_path, json + "\n").with_context(|| {
+                format!(
+                    "Le fichier JSON « {} » n'a pas pu être écrit",
+                    json_path.display()
+                )
+            })?;
+        }
+    }
+    if let Some(csv_folder) = &args.csv {
+        write_csv(csv_folder, &context, &run_info)?;
+    }
+    let summary = summary_text(&collection, &output);
+    if args.json.as_ref().is_some_and(|p| p.as_os_str() == "-") {
+        eprint!("{summary}");
+    } else {
+        print!("{summary}");
+    }
+    Ok(exit_code(&collection, args.strict))
+}
+
+fn check_output_folder(output: &Path) -> Result<()> {
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        bail!("Le dossier du rapport « {} » n'existe pas. Créez-le ou choisissez un autre chemin avec --sortie.", parent.display());
+    }
+    Ok(())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn refuse_input_as_output(output: &Path, entries: &[Entry]) -> Result<()> {
+    for entry in entries {
+        if let Entry::Submission { path, name } = entry {
+            if same_file(path, output) {
+                bail!("Le rapport ne peut pas être écrit sur « {name} », qui est un des formulaires à lire. Choisissez un autre chemin avec --sortie.");
+            }
+        }
+    }
+    Ok(())
+}
+
+fn default_output(year: Option<u64>) -> PathBuf {
+    match year {
+        Some(year) => PathBuf::from(format!("{}-{year}.xlsx", folder::REPORT_PREFIX)),
+        None => PathBuf::from(format!("{}.xlsx", folder::REPORT_PREFIX)),
+    }
+}
+
+/// Reads every submission on all cores; results keep the folder's order.
+fn read_all(entries: Vec<Entry>, args: &ComputeArgs) -> Vec<Read> {
+    let limits = args.limits.limits();
+    let total = entries
+        .iter()
+        .filter(|e| matches!(e, Entry::Submission { .. }))
+        .count();
+    let progress = if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(total as u64);
+        bar.set_style(
+            ProgressStyle::with_template("Lecture des formulaires {bar:40} {pos}/{len} ({eta})")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let reads = entries
+        .into_par_iter()
+        .map(|entry| {
+            let loaded = match &entry {
+                Entry::Submission { name, path } => {
+                    let loaded = load_file(path, name, &limits);
+                    progress.inc(1);
+                    Some(loaded)
+                }
+                Entry::Skipped { .. } => None,
+            };
+            Read { entry, loaded }
+        })
+        .collect();
+    progress.finish_and_clear();
+    reads
+}
+
+fn run_options(args: &ComputeArgs, collection: &Collection) -> Vec<(String, String)> {
+    let path = |p: &Option<PathBuf>| {
+        p.as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "(aucun)".into())
+    };
+    let limits = args.limits.limits();
+    vec![
+        ("dossier".into(), args.folder.display().to_string()),
+        (
+            "--annee".into(),
+            args.annee.map(|y| y.to_string()).unwrap_or_else(|| {
+                format!(
+                    "(non précisée ; année des formulaires : {})",
+                    collection
+                        .year
+                        .map(|y| y.to_string())
+                        .unwrap_or_else(|| "inconnue".into())
+                )
+            }),
+        ),
+        ("--organisations".into(), path(&args.organisations)),
+        ("--precedent".into(), path(&args.precedent)),
+        (
+            "--strict".into(),
+            if args.strict { "oui" } else { "non" }.into(),
+        ),
+        (
+            "limites".into(),
+            format!(
+                "fichier {} o, décompressé {} o, {} lignes, {} colonnes",
+                limits.max_file_bytes,
+                limits.max_inflated_bytes,
+                limits.max_rows,
+                limits.max_columns
+            ),
+        ),
+    ]
+}
+
+fn write_csv(folder: &Path, context: &Context, run: &RunInfo) -> Result<()> {
+    std::fs::create_dir_all(folder).with_context(|| {
+        format!(
+            "Le dossier CSV « {} » n'a pas pu être créé",
+            folder.display()
+        )
+    })?;
+    let overall = &context.collection.barometre.overall;
+    report::csv::write_table(
+        folder,
+        report::tables::progression_table(overall, context.collection.with_registry),
+    )?;
+    report::csv::write_table(folder, report::tables::summary_table(context))?;
+    for table in report::tables::data_tables(context) {
+        report::csv::write_table(folder, table)?;
+    }
+    report::csv::write_table(folder, report::methodology::methodology_table(run))
+}
+
+fn summary_text(collection: &Collection, output: &Path) -> String {
+    let overall = &collection.barometre.overall;
+    let mut table = terminal::new_table(&[
+        "Cible",
+        "Libellé",
+        "Résultat",
+        "Cible visée",
+        "Taux d'atteinte",
+        "Atteinte",
+    ]);
+    for (i, cible) in CIBLES.iter().enumerate() {
+        let ratio = overall.cibles[i].ratio;
+        table.add_row(vec![
+            Cell::new(cible.code),
+            Cell::new(cible.wording),
+            Cell::new(format_percent(ratio.value())).set_alignment(CellAlignment::Right),
+            Cell::new(format!("{}\u{202f}%", cible.target_percent))
+                .set_alignment(CellAlignment::Right),
+            Cell::new(format_percent(ratio.attainment(cible.target_percent)))
+                .set_alignment(CellAlignment::Right),
+            Cell::new(terminal::yes_no(ratio.meets(cible.target_percent))),
+        ]);
+    }
+    let rejected = collection
+        .files
+        .iter()
+        .filter(|f| f.status == collection::Status::Rejetee)
+        .count();
+    let skipped = collection
+        .files
+        .iter()
+        .filter(|f| f.status == collection::Status::Ignoree)
+        .count();
+    format!(
+        "{table}\nParticipation : {} formulaires acceptés sur {} organisations visées ({}) ; {} fichiers rejetés, {} ignorés.\nRapport écrit : {}\n",
+        overall.participation.accepted,
+        overall.participation.targeted,
+        format_percent(overall.participation.ratio().value()),
+        rejected,
+        skipped,
+        output.display()
+    )
+}
+
+fn exit_code(collection: &Collection, strict: bool) -> u8 {
+    let flagged = collection
+        .files
+        .iter()
+        .any(|f| f.status == collection::Status::Rejetee)
+        || collection
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Avertissement && f.code != "X004");
+    if strict && flagged {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}

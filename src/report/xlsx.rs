@@ -1,0 +1,222 @@
+//! The report workbook. Written to a temporary file beside the target, then
+//! renamed: a failed run never leaves a partial report.
+
+use crate::indicators::CIBLES;
+use crate::report::tables::{self, Cell, Context, Table};
+use anyhow::{Context as _, Result};
+use rust_xlsxwriter::{
+    Chart, ChartType, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook,
+    Worksheet, XlsxError,
+};
+use std::path::Path;
+
+struct Styles {
+    header: Format,
+    percent: Format,
+    points: Format,
+    bold: Format,
+    wrap: Format,
+    statuses: Vec<(&'static str, Format)>,
+}
+
+fn styles() -> Styles {
+    Styles {
+        header: Format::new()
+            .set_bold()
+            .set_text_wrap()
+            .set_align(FormatAlign::Top)
+            .set_background_color("#DCE6F1")
+            .set_border_bottom(FormatBorder::Thin),
+        percent: Format::new().set_num_format("0.0 %"),
+        points: Format::new().set_num_format("+0.0;-0.0;0.0"),
+        bold: Format::new().set_bold(),
+        wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+        statuses: STATUS_COLORS
+            .iter()
+            .map(|(status, color)| (*status, Format::new().set_background_color(*color)))
+            .collect(),
+    }
+}
+
+/// The colour of each status (submissions and processes).
+const STATUS_COLORS: &[(&str, &str)] = &[
+    ("Acceptée", "#C6EFCE"),
+    ("Sans papier de bout en bout", "#C6EFCE"),
+    ("Acceptée avec avertissements", "#FFEB9C"),
+    ("Partiellement sans papier", "#FFEB9C"),
+    ("Rejetée", "#FFC7CE"),
+    ("Papier de bout en bout", "#FFC7CE"),
+    ("Manquante", "#D9D9D9"),
+    ("Ignorée", "#D9D9D9"),
+    ("Inexistant", "#D9D9D9"),
+];
+
+fn write_cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Cell,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    match cell {
+        Cell::Empty => {}
+        Cell::Text(text) => {
+            sheet.write_string(row, col, text)?;
+        }
+        Cell::Int(n) => {
+            sheet.write_number(row, col, *n as f64)?;
+        }
+        Cell::Percent(Some(value)) => {
+            sheet.write_number_with_format(row, col, *value, &styles.percent)?;
+        }
+        Cell::Points(Some(value)) => {
+            sheet.write_number_with_format(row, col, *value, &styles.points)?;
+        }
+        Cell::Percent(None) | Cell::Points(None) => {
+            sheet.write_string(row, col, "s.o.")?;
+        }
+        Cell::Status(status) => match styles.statuses.iter().find(|(s, _)| s == status) {
+            Some((_, format)) => {
+                sheet.write_string_with_format(row, col, status, format)?;
+            }
+            None => {
+                sheet.write_string(row, col, status)?;
+            }
+        },
+    }
+    Ok(())
+}
+
+/// Writes a table from `first_row`; returns the row after its last one.
+fn write_table(
+    sheet: &mut Worksheet,
+    table: Table,
+    first_row: u32,
+    styles: &Styles,
+) -> Result<u32, XlsxError> {
+    for (col, width) in table.widths.iter().enumerate() {
+        sheet.set_column_width(col as u16, *width)?;
+    }
+    for (col, header) in table.headers.iter().enumerate() {
+        sheet.write_string_with_format(first_row, col as u16, header, &styles.header)?;
+    }
+    let mut row = first_row;
+    for cells in table.rows {
+        row += 1;
+        for (col, cell) in cells.iter().enumerate() {
+            write_cell(sheet, row, col as u16, cell, styles)?;
+        }
+    }
+    let last_col = table.headers.len().saturating_sub(1) as u16;
+    sheet.autofilter(first_row, 0, row.max(first_row + 1), last_col)?;
+    Ok(row + 1)
+}
+
+fn summary_sheet(
+    workbook: &mut Workbook,
+    context: &Context,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Sommaire")?;
+    sheet.write_string_with_format(0, 0, "Baromètre numériQc — sommaire", &styles.bold)?;
+    let year = context
+        .collection
+        .year
+        .map(|y| format!("Année de collecte {y}"))
+        .unwrap_or_default();
+    sheet.write_string(1, 0, &year)?;
+    let mut row = 3;
+    let progression = tables::progression_table(
+        &context.collection.barometre.overall,
+        context.collection.with_registry,
+    );
+    for cells in progression.rows {
+        write_cell(sheet, row, 1, &cells[0], styles)?;
+        write_cell(sheet, row, 4, &cells[1], styles)?;
+        row += 1;
+    }
+    let header_row = row + 1;
+    let end = write_table(sheet, tables::summary_table(context), header_row, styles)?;
+    sheet.set_freeze_panes(header_row + 1, 0)?;
+    sheet.set_column_width(1, 60)?;
+    let mut chart = Chart::new(ChartType::Bar);
+    let (first, last) = (header_row + 1, header_row + CIBLES.len() as u32);
+    chart
+        .add_series()
+        .set_name("Résultat")
+        .set_categories(("Sommaire", first, 0, last, 0))
+        .set_values(("Sommaire", first, 4, last, 4));
+    chart
+        .add_series()
+        .set_name("Cible visée")
+        .set_categories(("Sommaire", first, 0, last, 0))
+        .set_values(("Sommaire", first, 5, last, 5));
+    chart.title().set_name("Résultat et cible visée, par cible");
+    chart.x_axis().set_num_format("0 %");
+    chart.y_axis().set_reverse();
+    sheet.insert_chart(end + 1, 1, &chart)?;
+    Ok(())
+}
+
+fn data_sheet(workbook: &mut Workbook, table: Table, styles: &Styles) -> Result<(), XlsxError> {
+    let sheet = workbook.add_worksheet_with_constant_memory()?;
+    sheet.set_name(table.sheet)?;
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_row_height(0, 45)?;
+    let wrap = table.sheet == "Méthodologie";
+    if wrap {
+        sheet.set_column_format(1, &styles.wrap)?;
+    }
+    write_table(sheet, table, 0, styles)?;
+    Ok(())
+}
+
+pub fn report_workbook(context: &Context, methodology: Table) -> Result<Workbook, XlsxError> {
+    let mut workbook = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2024, 1, 1)?;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title("Baromètre numériQc — rapport")
+            .set_author("barometre")
+            .set_creation_datetime(&created),
+    );
+    let styles = styles();
+    summary_sheet(&mut workbook, context, &styles)?;
+    for table in tables::data_tables(context) {
+        data_sheet(&mut workbook, table, &styles)?;
+    }
+    data_sheet(&mut workbook, methodology, &styles)?;
+    Ok(workbook)
+}
+
+/// Writes the report atomically: a temporary file in the target's folder, then a rename.
+pub fn write_report(context: &Context, methodology: Table, path: &Path) -> Result<()> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let temporary = tempfile::Builder::new()
+        .prefix(".rapport-barometre-")
+        .suffix(".xlsx.tmp")
+        .tempfile_in(folder)
+        .with_context(|| {
+            format!(
+                "Le dossier « {} » n'accepte pas l'écriture du rapport",
+                folder.display()
+            )
+        })?;
+    let mut workbook = report_workbook(context, methodology)
+        .map_err(|e| anyhow::anyhow!("Le rapport n'a pas pu être préparé : {e}"))?;
+    workbook
+        .save(temporary.path())
+        .map_err(|e| anyhow::anyhow!("Le rapport n'a pas pu être écrit : {e}"))?;
+    temporary.persist(path).map_err(|e| {
+        anyhow::anyhow!(
+            "Le rapport n'a pas pu être mis en place à « {} » : {}",
+            path.display(),
+            e.error
+        )
+    })?;
+    Ok(())
+}
