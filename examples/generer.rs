@@ -76,7 +76,7 @@ fn main() {
         let profile = Profile {
             code: code.clone(),
             name: format!("Organisation fictive numéro {}", i + 1),
-            reseau: rng.pick(RESEAUX),
+            reseau: RESEAUX[rng.below(RESEAUX.len() as u64) as usize],
             year: 2024,
             services,
             seed: seed.wrapping_mul(1_000_003).wrapping_add(i),
