@@ -26,6 +26,13 @@ const FIXTURES: &[(&str, &str, usize, usize)] = &[
     ("CEGEP-BOR", "Cégep fictif de la Boréale", 3, 24),
 ];
 
+/// Written to `fixtures/sources/`, then saved by LibreOffice Calc into the
+/// submissions (`scripts/fixtures.sh`): one as .xlsx, one as .ods.
+const LIBREOFFICE_SOURCES: &[(&str, &str, usize, usize)] = &[
+    ("OFQ", "Office fictif de la qualité de l'eau", 0, 31),
+    ("UFN", "Université fictive du Nord", 3, 27),
+];
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let value = |flag: &str| {
@@ -37,7 +44,13 @@ fn main() {
     if let Some(folder) = value("--fixtures") {
         let folder = PathBuf::from(folder);
         std::fs::create_dir_all(&folder).expect("dossier de sortie");
-        for (i, (code, name, reseau, services)) in FIXTURES.iter().enumerate() {
+        let sources = folder.parent().unwrap_or(&folder).join("sources");
+        std::fs::create_dir_all(&sources).expect("dossier des sources");
+        let all = FIXTURES
+            .iter()
+            .map(|f| (f, &folder))
+            .chain(LIBREOFFICE_SOURCES.iter().map(|f| (f, &sources)));
+        for (i, ((code, name, reseau, services), target)) in all.enumerate() {
             let profile = Profile {
                 code: code.to_string(),
                 name: name.to_string(),
@@ -46,11 +59,8 @@ fn main() {
                 services: *services,
                 seed: 100 + i as u64,
             };
-            write_form(
-                &generate(&profile),
-                &folder.join(format!("{}.xlsx", code.to_lowercase())),
-            )
-            .expect("écriture");
+            let path = target.join(format!("{}.xlsx", code.to_lowercase()));
+            write_form(&generate(&profile), &path).expect("écriture");
         }
         return;
     }

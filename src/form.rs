@@ -343,6 +343,18 @@ pub static TABLE_SHEETS: [&TableSheet; 5] = [
     &DONNEES,
 ];
 
+/// The position of a sheet in the form (unknown sheets last).
+pub fn sheet_rank(name: &str) -> usize {
+    let key = crate::values::normalize(name);
+    if key == crate::values::normalize(ORGANISATION_SHEET) {
+        return 0;
+    }
+    TABLE_SHEETS
+        .iter()
+        .position(|sheet| crate::values::normalize(sheet.name) == key)
+        .map_or(TABLE_SHEETS.len() + 1, |i| i + 1)
+}
+
 /// A labelled field of the `Organisation` sheet.
 #[derive(Debug)]
 pub struct Field {

@@ -584,6 +584,10 @@ fn table_cell(
     if raw.is_empty() {
         if applicable == Some(true) {
             missing_cell(sheet, column, row, col, warned, findings);
+            if column.need == Need::Required {
+                // Unknown, not « Non »: the cells that depend on it are not judged.
+                return Value::Invalid;
+            }
         }
         return Value::Empty;
     }

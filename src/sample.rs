@@ -246,3 +246,135 @@ fn service(rng: &mut Rng, i: usize) -> Service {
         total_uses,
     }
 }
+
+/// The worked example of `indicateurs.md`, as a complete valid submission.
+pub fn worked_example() -> Submission {
+    let yes_service = |id: &str, row: u32| Service {
+        row,
+        id: id.into(),
+        name: format!("Service {id}"),
+        digital: true,
+        new: true,
+        involved: false,
+        method: None,
+        evaluation: false,
+        transactional: false,
+        no_reask: false,
+        reminder: false,
+        digital_reminder: false,
+        digital_uses: Usage::Missing,
+        total_uses: Usage::Missing,
+    };
+    let s1 = Service {
+        involved: true,
+        method: Some("Ateliers de conception".into()),
+        evaluation: true,
+        transactional: true,
+        no_reask: true,
+        reminder: true,
+        digital_uses: Usage::Count(800),
+        total_uses: Usage::Count(1000),
+        ..yes_service("S1", 2)
+    };
+    let s2 = Service {
+        digital_uses: Usage::Count(750),
+        total_uses: Usage::Count(1000),
+        ..yes_service("S2", 3)
+    };
+    let s3 = Service {
+        digital: false,
+        new: false,
+        ..yes_service("S3", 4)
+    };
+    let consultation = |i: u32, date: Date, digital, traditional, equivalent| Consultation {
+        row: i + 1,
+        id: format!("C{i}"),
+        title: format!("Consultation {i}"),
+        start: Some(date),
+        digital,
+        traditional,
+        equivalent,
+    };
+    let dataset = |i: u32, score, published: bool| Dataset {
+        row: i + 1,
+        id: format!("D{i}"),
+        name: format!("Jeu de données {i}"),
+        score_a: Some(score),
+        score_b: None,
+        published,
+        address: published
+            .then(|| format!("https://www.donneesquebec.ca/recherche/dataset/jeu-{i}")),
+    };
+    Submission {
+        organisation: Organisation {
+            name: Some("Ministère de l'Exemple chiffré".into()),
+            code: Some("MEC".into()),
+            reseau: Some(form::RESEAUX[0]),
+            year: Some(2024),
+            plan_filed: Some(true),
+            employees: Some(400),
+            transformed_employees: Some(300),
+            contact: Some("Marie Tremblay".into()),
+            email: Some("marie.tremblay@mec.gouv.qc.ca".into()),
+        },
+        services: vec![s1, s2, s3],
+        consultations: vec![
+            consultation(
+                1,
+                Date {
+                    year: 2019,
+                    month: 5,
+                    day: 1,
+                },
+                true,
+                false,
+                false,
+            ),
+            consultation(
+                2,
+                Date {
+                    year: 2020,
+                    month: 2,
+                    day: 1,
+                },
+                true,
+                true,
+                true,
+            ),
+            consultation(
+                3,
+                Date {
+                    year: 2021,
+                    month: 3,
+                    day: 1,
+                },
+                false,
+                false,
+                false,
+            ),
+        ],
+        initiatives: vec![Initiative {
+            row: 2,
+            id: "I1".into(),
+            title: "Dépôt électronique des demandes".into(),
+            in_plan: true,
+            status: Some(form::FINISHED),
+            end: Some(form::PERIOD_START),
+        }],
+        processes: form::PROCESSES
+            .iter()
+            .enumerate()
+            .map(|(i, (domain, name))| Process {
+                row: i as u32 + 2,
+                domain,
+                name,
+                status: Some(if i < 9 { form::PAPERLESS } else { "Inexistant" }),
+            })
+            .collect(),
+        datasets: vec![
+            dataset(1, 80.0, true),
+            dataset(2, 50.0, false),
+            dataset(3, 49.9, true),
+        ],
+    }
+}

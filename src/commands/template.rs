@@ -540,3 +540,72 @@ pub const LEXIQUE: &[(&str, &str, &str)] = &[
     ("Données ouvertes", "Données brutes diffusées dans un format ouvert, avec une licence de libre utilisation, sur le portail Données Québec.", "4 (Lexique) ; 3.10"),
     ("Taux d'atteinte", "Résultat divisé par la cible : 25 % sur une cible de 75 % donne un taux d'atteinte de 33 %.", "2.3"),
 ];
+
+/// A sheet as plain cells: what the fixture generators edit to break a form on purpose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridSheet {
+    pub name: String,
+    pub rows: Vec<Vec<Out>>,
+}
+
+/// The six form sheets of a submission, headers included, as plain cells.
+pub fn form_grid(submission: &Submission) -> Vec<GridSheet> {
+    let o = &submission.organisation;
+    let opt_text = |v: &Option<String>| v.as_deref().map_or(Out::Blank, text);
+    let number = |v: Option<u64>| v.map_or(Out::Blank, |n| Out::Number(n as f64));
+    let values = [
+        opt_text(&o.name),
+        opt_text(&o.code),
+        o.reseau.map_or(Out::Blank, text),
+        number(o.year),
+        o.plan_filed.map_or(Out::Blank, yes_no),
+        number(o.employees),
+        number(o.transformed_employees),
+        opt_text(&o.contact),
+        opt_text(&o.email),
+    ];
+    let mut organisation = vec![vec![text(form::FIELD_HEADER), text(form::VALUE_HEADER)]];
+    for (field, value) in form::ORGANISATION_FIELDS.iter().zip(values) {
+        organisation.push(vec![text(field.label), value]);
+    }
+    let mut grid = vec![GridSheet {
+        name: form::ORGANISATION_SHEET.into(),
+        rows: organisation,
+    }];
+    for sheet in form::TABLE_SHEETS {
+        let mut rows = vec![sheet
+            .columns
+            .iter()
+            .map(|c| text(c.header))
+            .collect::<Vec<_>>()];
+        rows.extend(table_rows(sheet, submission));
+        grid.push(GridSheet {
+            name: sheet.name.into(),
+            rows,
+        });
+    }
+    grid
+}
+
+/// Writes plain sheets, without the template's help (fixtures only).
+pub fn write_grid(grid: &[GridSheet], path: &Path) -> Result<()> {
+    let mut workbook = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2024, 1, 1).map_err(|e| anyhow::anyhow!("{e}"))?;
+    workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    let styles = styles();
+    for sheet in grid {
+        let worksheet = workbook.add_worksheet();
+        worksheet
+            .set_name(&sheet.name)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        for (r, row) in sheet.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                write_cell(worksheet, r as u32, c as u16, cell, &styles)
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+            }
+        }
+    }
+    workbook
+        .save(path)
+        .with_context(|| format!("Le fichier « {} » n'a pas pu être écrit", path.display()))
+}

@@ -51,11 +51,12 @@ pub fn progression_table<'a>(scope: &'a Scope, with_registry: bool) -> Table<'a>
         "formulaires acceptés (aucun registre fourni)"
     };
     let rows = vec![
-        vec![text("Progression globale (moyenne des dix cibles, taux d'atteinte plafonné à 100 %)"), Cell::Percent(orientation_progression(scope, 0))],
-        vec![text("Orientation 1 — Le numérique pour des relations adaptées à la réalité des citoyens"), Cell::Percent(orientation_progression(scope, 1))],
-        vec![text("Orientation 2 — Le numérique pour une administration publique innovante, efficiente et transparente"), Cell::Percent(orientation_progression(scope, 2))],
+        vec![text("Progression globale"), Cell::Percent(orientation_progression(scope, 0))],
+        vec![text("Orientation 1 — relations adaptées à la réalité des citoyens"), Cell::Percent(orientation_progression(scope, 1))],
+        vec![text("Orientation 2 — administration innovante, efficiente et transparente"), Cell::Percent(orientation_progression(scope, 2))],
         vec![text(format!("Participation : {} formulaires acceptés sur {} organisations visées", scope.participation.accepted, scope.participation.targeted)), Cell::Percent(scope.participation.ratio().value())],
-        vec![text(format!("Base des cibles 4.1 et 6.1 et de la participation : {base}")), Cell::Empty],
+        vec![text("Progression : moyenne des taux d'atteinte des cibles, chacun plafonné à 100 % (cibles sans objet exclues)."), Cell::Empty],
+        vec![text(format!("Base des cibles 4.1 et 6.1 et de la participation : {base}.")), Cell::Empty],
     ];
     Table {
         sheet: "Progression",

@@ -119,6 +119,8 @@ fn summary_sheet(
 ) -> Result<(), XlsxError> {
     let sheet = workbook.add_worksheet();
     sheet.set_name("Sommaire")?;
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
     sheet.write_string_with_format(0, 0, "Baromètre numériQc — sommaire", &styles.bold)?;
     let year = context
         .collection
@@ -133,7 +135,7 @@ fn summary_sheet(
     );
     for cells in progression.rows {
         write_cell(sheet, row, 1, &cells[0], styles)?;
-        write_cell(sheet, row, 4, &cells[1], styles)?;
+        write_cell(sheet, row, 2, &cells[1], styles)?;
         row += 1;
     }
     let header_row = row + 1;
@@ -162,6 +164,8 @@ fn summary_sheet(
 fn data_sheet(workbook: &mut Workbook, table: Table, styles: &Styles) -> Result<(), XlsxError> {
     let sheet = workbook.add_worksheet_with_constant_memory()?;
     sheet.set_name(table.sheet)?;
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
     sheet.set_freeze_panes(1, 0)?;
     sheet.set_row_height(0, 45)?;
     let wrap = table.sheet == "Méthodologie";

@@ -1,0 +1,210 @@
+//! Writes `fixtures/invalides/`: the worked example broken on purpose, one
+//! file per finding code (see `tests/check.rs` for the code and cell each gives).
+//!
+//! cargo run --example invalides -- fixtures/invalides
+
+use barometre::commands::template::{form_grid, write_grid, GridSheet, Out};
+use barometre::sample::worked_example;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+fn cell_index(reference: &str) -> (usize, usize) {
+    let letters: String = reference
+        .chars()
+        .take_while(char::is_ascii_uppercase)
+        .collect();
+    let row: usize = reference[letters.len()..].parse().expect("ligne");
+    let col = letters
+        .bytes()
+        .fold(0usize, |acc, b| acc * 26 + (b - b'A' + 1) as usize)
+        - 1;
+    (row - 1, col)
+}
+
+fn sheet<'a>(grid: &'a mut [GridSheet], name: &str) -> &'a mut GridSheet {
+    grid.iter_mut().find(|s| s.name == name).expect("feuille")
+}
+
+fn set(grid: &mut [GridSheet], name: &str, reference: &str, value: Out) {
+    let (row, col) = cell_index(reference);
+    let sheet = sheet(grid, name);
+    while sheet.rows.len() <= row {
+        sheet.rows.push(Vec::new());
+    }
+    let cells = &mut sheet.rows[row];
+    while cells.len() <= col {
+        cells.push(Out::Blank);
+    }
+    cells[col] = value;
+}
+
+fn text(s: &str) -> Out {
+    Out::Text(s.into())
+}
+
+type Mutation = fn(&mut Vec<GridSheet>);
+
+const CASES: &[(&str, Mutation)] = &[
+    ("s001-feuille-absente", |g| {
+        g.retain(|s| s.name != "Consultations")
+    }),
+    ("s002-colonne-absente", |g| {
+        set(g, "Consultations", "B1", text("Intitulé"))
+    }),
+    ("s003-colonne-inconnue", |g| {
+        set(g, "Services", "N1", text("Budget"))
+    }),
+    ("s004-champ-absent", |g| {
+        sheet(g, "Organisation").rows.remove(9);
+    }),
+    ("s005-feuille-en-double", |g| {
+        let copy = GridSheet {
+            name: "SÉRVICES".into(),
+            ..sheet(g, "Services").clone()
+        };
+        g.push(copy);
+    }),
+    ("v001-oui-non", |g| {
+        set(g, "Services", "C2", text("peut-être"))
+    }),
+    ("v002-nombre-entier", |g| {
+        set(g, "Organisation", "B7", text("1 2345"))
+    }),
+    ("v003-date", |g| {
+        set(g, "Consultations", "C3", text("15/03/2021"))
+    }),
+    ("v004-hors-bornes", |g| {
+        set(g, "Données", "C2", Out::Number(120.0))
+    }),
+    ("v005-liste", |g| {
+        set(g, "Organisation", "B4", text("Municipal"))
+    }),
+    ("v006-identifiant-en-double", |g| {
+        set(g, "Services", "A3", text("s1"))
+    }),
+    ("v007-valeur-manquante", |g| {
+        set(g, "Services", "D2", Out::Blank)
+    }),
+    ("v008-courriel", |g| {
+        set(g, "Organisation", "B10", text("marie.tremblay"))
+    }),
+    ("c001-partie-plus-grande", |g| {
+        set(g, "Services", "L2", Out::Number(1200.0))
+    }),
+    ("c002-sans-objet-rempli", |g| {
+        set(g, "Services", "D4", text("Oui"))
+    }),
+    ("c004-nd", |g| set(g, "Services", "L3", text("ND"))),
+    ("c005-methode-vide", |g| {
+        set(g, "Services", "F2", Out::Blank)
+    }),
+    ("c006-date-future", |g| {
+        set(g, "Initiatives", "E2", text("2026-01-15"))
+    }),
+    ("p001-processus-absent", |g| {
+        sheet(g, "Processus").rows.remove(12);
+    }),
+    ("p002-processus-inconnu", |g| {
+        set(g, "Processus", "B2", text("Recrutement"))
+    }),
+    ("p003-processus-repete", |g| {
+        set(g, "Processus", "B3", text("DOTATION"))
+    }),
+    ("d001-adresse-absente", |g| {
+        set(g, "Données", "F2", Out::Blank)
+    }),
+    ("d002-adresse-hors-portail", |g| {
+        set(g, "Données", "F2", text("https://example.com/jeu-1"))
+    }),
+    ("d003-aucun-haut-potentiel", |g| {
+        set(g, "Données", "C2", Out::Number(10.0));
+        set(g, "Données", "C3", Out::Number(20.0));
+    }),
+];
+
+/// Removes the cached value of the formula in `cell` of the Services sheet (`F004`).
+fn strip_formula_value(path: &Path, cell: &str) {
+    let bytes = std::fs::read(path).expect("lecture");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("entrée");
+        let name = entry.name().expect("nom").to_string();
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content).expect("contenu");
+        let xml = String::from_utf8_lossy(&content).into_owned();
+        if let (true, Some(start)) = (
+            name == "xl/worksheets/sheet2.xml",
+            xml.find(&format!("<c r=\"{cell}\"")),
+        ) {
+            let end = start + xml[start..].find("</c>").expect("fin");
+            let fixed = xml[start..end].replace("<v>0</v>", "");
+            content = format!("{}{}{}", &xml[..start], fixed, &xml[end..]).into_bytes();
+        }
+        let options =
+            zip::write::SimpleFileOptions::default().last_modified_time(zip::DateTime::default());
+        out.start_file(name, options).expect("entrée");
+        out.write_all(&content).expect("écriture");
+    }
+    std::fs::write(path, out.finish().expect("zip").into_inner()).expect("écriture");
+}
+
+fn main() {
+    let folder = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "fixtures/invalides".into()),
+    );
+    std::fs::create_dir_all(&folder).expect("dossier");
+    for (name, mutate) in CASES {
+        let mut grid = form_grid(&worked_example());
+        mutate(&mut grid);
+        write_grid(&grid, &folder.join(format!("{name}.xlsx"))).expect("écriture");
+    }
+    // F004: a formula saved without its result, where the form reads a number.
+    formula_fixture(&folder.join("f004-formule-sans-valeur.xlsx"));
+    // F001: text named .xlsx.
+    std::fs::write(
+        folder.join("f001-texte.xlsx"),
+        "Ceci n'est pas un classeur.\n",
+    )
+    .expect("écriture");
+}
+
+/// Rewrites the F004 fixture with a formula in Services!L3 and strips its value.
+fn formula_fixture(path: &Path) {
+    use rust_xlsxwriter::{Formula, Workbook};
+    let grid = form_grid(&worked_example());
+    let mut workbook = Workbook::new();
+    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 1, 1).expect("date");
+    workbook.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
+    for sheet in &grid {
+        let worksheet = workbook.add_worksheet();
+        worksheet.set_name(&sheet.name).expect("nom");
+        for (r, row) in sheet.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                if sheet.name == "Services" && (r, c) == (2, 11) {
+                    worksheet
+                        .write_formula(r, c, Formula::new("=M3*0.75"))
+                        .expect("formule");
+                    continue;
+                }
+                match cell {
+                    Out::Blank => {}
+                    Out::Text(t) => {
+                        worksheet.write_string(r, c, t).expect("texte");
+                    }
+                    Out::Number(n) => {
+                        worksheet.write_number(r, c, *n).expect("nombre");
+                    }
+                    Out::Date(d) => {
+                        worksheet.write_string(r, c, d.to_string()).expect("date");
+                    }
+                }
+            }
+        }
+    }
+    workbook.save(path).expect("écriture");
+    strip_formula_value(path, "L3");
+}
