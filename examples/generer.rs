@@ -5,33 +5,8 @@
 
 use barometre::commands::template::write_form;
 use barometre::form::RESEAUX;
-use barometre::sample::{generate, Profile, Rng};
+use barometre::sample::{fixture_profiles, generate, Profile, Rng};
 use std::path::PathBuf;
-
-/// The shipped example submissions: one fictional organisation per réseau.
-const FIXTURES: &[(&str, &str, usize, usize)] = &[
-    ("MNF", "Ministère des Nuages fictifs", 0, 42),
-    (
-        "CISSS-FIC",
-        "Centre intégré de santé fictif de la Côte",
-        1,
-        36,
-    ),
-    (
-        "CSS-LAC",
-        "Centre de services scolaire du Lac fictif",
-        2,
-        28,
-    ),
-    ("CEGEP-BOR", "Cégep fictif de la Boréale", 3, 24),
-];
-
-/// Written to `fixtures/sources/`, then saved by LibreOffice Calc into the
-/// submissions (`scripts/fixtures.sh`): one as .xlsx, one as .ods.
-const LIBREOFFICE_SOURCES: &[(&str, &str, usize, usize)] = &[
-    ("OFQ", "Office fictif de la qualité de l'eau", 0, 31),
-    ("UFN", "Université fictive du Nord", 3, 27),
-];
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -46,21 +21,13 @@ fn main() {
         std::fs::create_dir_all(&folder).expect("dossier de sortie");
         let sources = folder.parent().unwrap_or(&folder).join("sources");
         std::fs::create_dir_all(&sources).expect("dossier des sources");
-        let all = FIXTURES
-            .iter()
-            .map(|f| (f, &folder))
-            .chain(LIBREOFFICE_SOURCES.iter().map(|f| (f, &sources)));
-        for (i, ((code, name, reseau, services), target)) in all.enumerate() {
-            let profile = Profile {
-                code: code.to_string(),
-                name: name.to_string(),
-                reseau: RESEAUX[*reseau],
-                year: 2024,
-                services: *services,
-                seed: 100 + i as u64,
+        for (file, profile) in fixture_profiles() {
+            // The LibreOffice ones are written as sources, then saved by Calc.
+            let (target, name) = match file.split_once("-libreoffice") {
+                Some((stem, _)) => (&sources, format!("{stem}.xlsx")),
+                None => (&folder, file.to_string()),
             };
-            let path = target.join(format!("{}.xlsx", code.to_lowercase()));
-            write_form(&generate(&profile), &path).expect("écriture");
+            write_form(&generate(&profile), &target.join(name)).expect("écriture");
         }
         return;
     }

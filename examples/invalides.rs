@@ -198,6 +198,9 @@ fn formula_fixture(path: &Path) {
                     Out::Number(n) => {
                         worksheet.write_number(r, c, *n).expect("nombre");
                     }
+                    Out::Bool(b) => {
+                        worksheet.write_boolean(r, c, *b).expect("booléen");
+                    }
                     Out::Date(d) => {
                         worksheet.write_string(r, c, d.to_string()).expect("date");
                     }

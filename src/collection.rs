@@ -116,6 +116,25 @@ pub fn build(
                     sha256: None,
                 });
             }
+            (Entry::Submission { name, .. }, Some(loaded)) if loaded.is_report => {
+                let mut skipped = Findings::new(&name);
+                skipped.add(
+                    "X005",
+                    None,
+                    None,
+                    "Fichier ignoré : c'est un rapport produit par barometre, pas un formulaire."
+                        .into(),
+                );
+                findings.extend(skipped.list);
+                files.push(FileRecord {
+                    file: Some(name),
+                    organisation: None,
+                    status: Status::Ignoree,
+                    errors: 0,
+                    warnings: 0,
+                    sha256: loaded.sha256,
+                });
+            }
             (Entry::Submission { name, .. }, Some(loaded)) => {
                 let (errors, warnings) = counts(&loaded.findings);
                 let status = if errors > 0 {

@@ -24,8 +24,7 @@ impl Entry {
 }
 
 /// Lists a folder, sorted by name (so every output is in a fixed order).
-pub fn list(folder: &Path, output: Option<&Path>) -> std::io::Result<Vec<Entry>> {
-    let output = output.and_then(|path| path.canonicalize().ok());
+pub fn list(folder: &Path) -> std::io::Result<Vec<Entry>> {
     let mut entries = Vec::new();
     for entry in std::fs::read_dir(folder)? {
         let entry = entry?;
@@ -49,7 +48,6 @@ pub fn list(folder: &Path, output: Option<&Path>) -> std::io::Result<Vec<Entry>>
             Ok(_) if name.starts_with('.') => skip("c'est un fichier caché"),
             Ok(_) if !SUBMISSION_EXTENSIONS.contains(&extension.as_str()) => skip("ce n'est pas un classeur (.xlsx, .xlsm, .xls ou .ods)"),
             Ok(_) if name.to_lowercase().starts_with(REPORT_PREFIX) => skip("c'est un rapport produit par barometre"),
-            Ok(_) if output.is_some() && path.canonicalize().ok() == output => skip("c'est le rapport de ce calcul"),
             Ok(_) => Entry::Submission { name, path },
         });
     }

@@ -23,6 +23,8 @@ pub struct Loaded {
     pub submission: Option<Submission>,
     /// `Some` only when there is no `erreur`.
     pub indicators: Option<OrganisationIndicators>,
+    /// A report written by this tool, not a submission.
+    pub is_report: bool,
 }
 
 impl Loaded {
@@ -87,6 +89,7 @@ fn unreadable(file: &str, sha256: Option<String>, error: &ReadError) -> Loaded {
         findings: findings.list,
         submission: None,
         indicators: None,
+        is_report: false,
     }
 }
 
@@ -104,9 +107,9 @@ pub fn load_bytes(bytes: &[u8], file: &str, limits: &Limits) -> Loaded {
         let workbook = read::read_workbook(bytes, limits, &parse::is_form_sheet)?;
         let mut findings = Findings::new(file);
         let submission = parse::parse_submission(&workbook, &mut findings);
-        Ok::<_, ReadError>((submission, findings))
+        Ok::<_, ReadError>((submission, findings, is_report(&workbook.sheet_names)))
     }));
-    let (submission, mut findings) = match outcome {
+    let (submission, mut findings, is_report) = match outcome {
         Ok(Ok(parsed)) => parsed,
         Ok(Err(error)) => return unreadable(file, sha256, &error),
         Err(panic) => {
@@ -128,5 +131,16 @@ pub fn load_bytes(bytes: &[u8], file: &str, limits: &Limits) -> Loaded {
         findings: findings.list,
         submission: Some(submission),
         indicators,
+        is_report,
     }
+}
+
+/// A report of this tool: its own sheets, and no `Organisation` sheet.
+fn is_report(sheet_names: &[String]) -> bool {
+    let has = |name: &str| {
+        sheet_names
+            .iter()
+            .any(|s| crate::values::normalize(s) == crate::values::normalize(name))
+    };
+    has("Sommaire") && has("Méthodologie") && !has(crate::form::ORGANISATION_SHEET)
 }

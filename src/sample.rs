@@ -378,3 +378,61 @@ pub fn worked_example() -> Submission {
         ],
     }
 }
+
+/// The shipped submissions (`fixtures/soumissions/`), as (file name, profile).
+/// `OFQ` and `UFN` are written to `fixtures/sources/` and saved by
+/// LibreOffice Calc as `ofq-libreoffice.xlsx` and `ufn-libreoffice.ods`.
+pub fn fixture_profiles() -> Vec<(&'static str, Profile)> {
+    let list: [(&str, &str, &str, usize, usize); 6] = [
+        ("mnf.xlsx", "MNF", "Ministère des Nuages fictifs", 0, 42),
+        (
+            "cisss-fic.xlsx",
+            "CISSS-FIC",
+            "Centre intégré de santé fictif de la Côte",
+            1,
+            36,
+        ),
+        (
+            "css-lac.xlsx",
+            "CSS-LAC",
+            "Centre de services scolaire du Lac fictif",
+            2,
+            28,
+        ),
+        (
+            "cegep-bor.xlsx",
+            "CEGEP-BOR",
+            "Cégep fictif de la Boréale",
+            3,
+            24,
+        ),
+        (
+            "ofq-libreoffice.xlsx",
+            "OFQ",
+            "Office fictif de la qualité de l'eau",
+            0,
+            31,
+        ),
+        (
+            "ufn-libreoffice.ods",
+            "UFN",
+            "Université fictive du Nord",
+            3,
+            27,
+        ),
+    ];
+    list.iter()
+        .enumerate()
+        .map(|(i, (file, code, name, reseau, services))| {
+            let profile = Profile {
+                code: code.to_string(),
+                name: name.to_string(),
+                reseau: form::RESEAUX[*reseau],
+                year: 2024,
+                services: *services,
+                seed: 100 + i as u64,
+            };
+            (*file, profile)
+        })
+        .collect()
+}

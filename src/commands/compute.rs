@@ -30,7 +30,7 @@ pub fn run(args: &ComputeArgs) -> Result<u8> {
         .map(registry::load)
         .transpose()?;
     let previous = args.precedent.as_deref().map(precedent::load).transpose()?;
-    let entries = folder::list(&args.folder, args.output.as_deref()).with_context(|| {
+    let entries = folder::list(&args.folder).with_context(|| {
         format!(
             "Le dossier « {} » ne peut pas être lu",
             args.folder.display()

@@ -126,6 +126,7 @@ pub enum Out {
     Blank,
     Text(String),
     Number(f64),
+    Bool(bool),
     Date(Date),
 }
 
@@ -143,6 +144,9 @@ fn write_cell(
         }
         Out::Number(n) => {
             worksheet.write_number(row, col, *n)?;
+        }
+        Out::Bool(b) => {
+            worksheet.write_boolean(row, col, *b)?;
         }
         Out::Date(date) => {
             let value =
