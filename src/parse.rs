@@ -601,7 +601,7 @@ fn table_cell(
         findings,
     );
     match &value {
-        Value::Unavailable if warned.insert("C004") => findings.at("C004", &sheet.name, row, col, format!("« {} » est déclaré non disponible (ND) : ce service numérique reste au dénominateur de la cible 5.1 sans pouvoir compter au numérateur. Justifiez-le dans la colonne « {COMMENT_HEADER} ».", column.header)),
+        Value::Unavailable if warned.insert("C004") => findings.at("C004", &sheet.name, row, col, format!("« {} » est déclaré non disponible (ND) : ce service numérique reste au dénominateur de la cible 5.1 sans pouvoir compter au numérateur. Justifiez-le dans la colonne « {COMMENT_HEADER} » si ce n'est pas déjà fait.", column.header)),
         Value::Date(date) => date_checks(sheet, column, row, col, *date, year, findings),
         _ => {}
     }

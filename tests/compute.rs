@@ -128,9 +128,7 @@ fn every_aggregate_matches_counts_made_by_hand() {
         .into_iter()
         .map(|(_, p)| (p.code.clone(), p.reseau, by_hand(&generate(&p))))
         .collect();
-    let check_scope = |indicators: &Value,
-                       members: &[&Counted],
-                       targeted: u64| {
+    let check_scope = |indicators: &Value, members: &[&Counted], targeted: u64| {
         for i in 0..10 {
             let got = &indicators[i];
             let meeting = members.iter().filter(|m| meets_own(i, m.2[i])).count() as u64;

@@ -339,6 +339,8 @@ fn table_sheet(
     styles: &Styles,
 ) -> Result<(), XlsxError> {
     worksheet.set_name(sheet.name)?;
+    worksheet.set_landscape();
+    worksheet.set_print_fit_to_pages(1, 0);
     worksheet.set_row_height(0, 60)?;
     worksheet.set_freeze_panes(1, 0)?;
     let last = PREPARED_ROWS;
@@ -407,6 +409,8 @@ fn organisation(
 ) -> Result<(), XlsxError> {
     use form::fields::*;
     worksheet.set_name(form::ORGANISATION_SHEET)?;
+    worksheet.set_landscape();
+    worksheet.set_print_fit_to_pages(1, 0);
     worksheet.set_freeze_panes(1, 0)?;
     worksheet.set_column_width(0, 60)?;
     worksheet.set_column_width(1, 40)?;
@@ -459,14 +463,23 @@ fn write_lines(
             worksheet.write_string_with_format(i as u32, 0, heading, &styles.label)?;
         } else {
             worksheet.write_string_with_format(i as u32, 0, *line, &styles.wrap)?;
+            worksheet.set_row_height(i as u32, wrapped_height(line, 85))?;
         }
     }
     Ok(())
 }
 
+/// The height of a row whose text wraps in a column about `chars` wide
+/// (spreadsheets do not always grow a row for wrapped text by themselves).
+fn wrapped_height(text: &str, chars: usize) -> f64 {
+    let lines = text.chars().count().div_ceil(chars).max(1);
+    15.0 * lines as f64
+}
+
 fn instructions(worksheet: &mut Worksheet, styles: &Styles) -> Result<(), XlsxError> {
     worksheet.set_name("Instructions")?;
-    worksheet.set_column_width(0, 110)?;
+    worksheet.set_print_fit_to_pages(1, 0);
+    worksheet.set_column_width(0, 90)?;
     write_lines(worksheet, INSTRUCTIONS, styles)
 }
 
@@ -502,6 +515,8 @@ const INSTRUCTIONS: &[&str] = &[
 
 fn lexique(worksheet: &mut Worksheet, styles: &Styles) -> Result<(), XlsxError> {
     worksheet.set_name("Lexique")?;
+    worksheet.set_landscape();
+    worksheet.set_print_fit_to_pages(1, 0);
     worksheet.set_freeze_panes(1, 0)?;
     worksheet.set_column_width(0, 32)?;
     worksheet.set_column_width(1, 90)?;
@@ -517,6 +532,10 @@ fn lexique(worksheet: &mut Worksheet, styles: &Styles) -> Result<(), XlsxError> 
         worksheet.write_string_with_format(row, 0, *term, &styles.label)?;
         worksheet.write_string_with_format(row, 1, *meaning, &styles.wrap)?;
         worksheet.write_string_with_format(row, 2, *section, &styles.wrap)?;
+        worksheet.set_row_height(
+            row,
+            wrapped_height(meaning, 85).max(wrapped_height(section, 14)),
+        )?;
     }
     Ok(())
 }
