@@ -127,7 +127,9 @@ fn combine(members: &[Contribution], index: usize, targeted: usize) -> Aggregate
             own.iter().map(|r| r.den).sum(),
         )
     };
-    let values: Vec<f64> = own.iter().filter_map(Ratio::value).collect();
+    let mut values: Vec<f64> = own.iter().filter_map(Ratio::value).collect();
+    // Summed in a fixed order, so the mean does not depend on the order of files.
+    values.sort_by(f64::total_cmp);
     Aggregate {
         ratio,
         mean: (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64),
