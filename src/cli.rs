@@ -54,6 +54,9 @@ pub struct LimitArgs {
     /// Nombre maximal de colonnes d'une feuille.
     #[arg(long, value_name = "N", default_value_t = 200)]
     pub colonnes_max: u32,
+    /// Nombre maximal de cellules remplies lues dans un classeur.
+    #[arg(long, value_name = "N", default_value_t = 2_000_000)]
+    pub cellules_max: u64,
 }
 
 impl LimitArgs {
@@ -63,6 +66,7 @@ impl LimitArgs {
             max_inflated_bytes: self.decompresse_max.saturating_mul(1024 * 1024),
             max_rows: self.lignes_max,
             max_columns: self.colonnes_max,
+            max_cells: self.cellules_max,
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod aggregate;
 pub mod cli;
 pub mod collection;
 pub mod commands;
+pub mod corpus;
 pub mod finding;
 pub mod folder;
 

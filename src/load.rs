@@ -45,9 +45,9 @@ pub fn load_file(path: &Path, shown_name: &str, limits: &Limits) -> Loaded {
     let size_error = match &metadata {
         Ok(metadata) if metadata.len() > limits.max_file_bytes => {
             Some(ReadError::TooLarge(format!(
-                "le fichier fait {} octets, la limite est de {} octets",
-                metadata.len(),
-                limits.max_file_bytes
+                "le fichier fait {}, la limite est de {}",
+                crate::values::format_megabytes(metadata.len()),
+                crate::values::format_megabytes(limits.max_file_bytes)
             )))
         }
         Ok(_) => None,

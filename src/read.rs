@@ -5,7 +5,7 @@
 //! sheet is materialised: `.xlsx` sheets are streamed cell by cell, so a
 //! sheet declaring a million rows costs nothing until its cells arrive.
 
-use crate::values::{Date, Raw};
+use crate::values::{format_count, format_megabytes, Date, Raw};
 use calamine::{Data, DataRef, Reader, SheetVisible};
 use std::io::{Cursor, Read, Seek};
 
@@ -20,6 +20,8 @@ pub struct Limits {
     pub max_rows: u32,
     /// Columns of a sheet's used range.
     pub max_columns: u32,
+    /// Non-empty cells read from a workbook, all sheets together.
+    pub max_cells: u64,
 }
 
 impl Default for Limits {
@@ -29,6 +31,7 @@ impl Default for Limits {
             max_inflated_bytes: 512 * 1024 * 1024,
             max_rows: 100_000,
             max_columns: 200,
+            max_cells: 2_000_000,
         }
     }
 }
@@ -111,9 +114,9 @@ pub fn read_workbook(
 ) -> Result<Workbook, ReadError> {
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(ReadError::TooLarge(format!(
-            "le fichier fait {} octets, la limite est de {} octets",
-            bytes.len(),
-            limits.max_file_bytes
+            "le fichier fait {}, la limite est de {}",
+            format_megabytes(bytes.len() as u64),
+            format_megabytes(limits.max_file_bytes)
         )));
     }
     match detect(bytes, limits)? {
@@ -188,8 +191,9 @@ fn detect(bytes: &[u8], limits: &Limits) -> Result<Container, ReadError> {
     }
     if inflated > limits.max_inflated_bytes {
         return Err(ReadError::TooLarge(format!(
-            "son contenu décompressé ferait {inflated} octets, la limite est de {} octets",
-            limits.max_inflated_bytes
+            "son contenu décompressé ferait {}, la limite est de {}",
+            format_megabytes(inflated),
+            format_megabytes(limits.max_inflated_bytes)
         )));
     }
     container.ok_or_else(|| {
@@ -208,12 +212,19 @@ fn over_limit(name: &str, row: u32, col: u32, limits: &Limits) -> Option<ReadErr
         Some(ReadError::TooLarge(format!(
             "la feuille « {name} » a une cellule en {} alors que la limite est de {} lignes et {} colonnes",
             crate::finding::a1(row, col),
-            limits.max_rows,
+            format_count(u64::from(limits.max_rows)),
             limits.max_columns
         )))
     } else {
         None
     }
+}
+
+fn too_many_cells(limits: &Limits) -> ReadError {
+    ReadError::TooLarge(format!(
+        "il contient plus de {} cellules remplies",
+        format_count(limits.max_cells)
+    ))
 }
 
 fn read_xlsx(
@@ -226,6 +237,7 @@ fn read_xlsx(
     let metadata = workbook.sheets_metadata().to_vec();
     let sheet_names: Vec<String> = metadata.iter().map(|sheet| sheet.name.clone()).collect();
     let mut sheets = Vec::new();
+    let mut cells: u64 = 0;
     for name in sheet_names.iter().filter(|name| wanted(name)) {
         let mut reader = workbook.worksheet_cells_reader(name).map_err(|error| {
             ReadError::Unreadable(format!("feuille « {name} » illisible ({error})"))
@@ -239,6 +251,10 @@ fn read_xlsx(
             let (row, col) = cell.pos;
             if let Some(error) = over_limit(name, row, col, limits) {
                 return Err(error);
+            }
+            cells += 1;
+            if cells > limits.max_cells {
+                return Err(too_many_cells(limits));
             }
             let raw = match (from_data_ref(cell.value), cell.formula) {
                 (Raw::Empty, Some(formula)) => Raw::FormulaWithoutValue(formula),
@@ -310,6 +326,7 @@ where
     let metadata = workbook.sheets_metadata().to_vec();
     let sheet_names: Vec<String> = metadata.iter().map(|sheet| sheet.name.clone()).collect();
     let mut sheets = Vec::new();
+    let mut cells: u64 = 0;
     for name in sheet_names.iter().filter(|name| wanted(name)) {
         let range = workbook.worksheet_range(name).map_err(|error| {
             ReadError::Unreadable(format!("feuille « {name} » illisible ({error:?})"))
@@ -318,6 +335,10 @@ where
             if let Some(error) = over_limit(name, row, col, limits) {
                 return Err(error);
             }
+        }
+        cells += range.used_cells().count() as u64;
+        if cells > limits.max_cells {
+            return Err(too_many_cells(limits));
         }
         let formulas = workbook.worksheet_formula(name).unwrap_or_default();
         let mut rows = Vec::new();

@@ -53,6 +53,25 @@ impl Raw {
     }
 }
 
+/// A whole number with narrow no-break spaces between groups of three (`12 345`).
+pub fn format_count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A size in megabytes, French style (`3 072,9 Mo`).
+pub fn format_megabytes(bytes: u64) -> String {
+    let tenths = (bytes as f64 / 1024.0 / 1024.0 * 10.0).round() as u64;
+    format!("{},{}\u{a0}Mo", format_count(tenths / 10), tenths % 10)
+}
+
 fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()

@@ -204,11 +204,12 @@ fn run_options(args: &ComputeArgs, collection: &Collection) -> Vec<(String, Stri
         (
             "limites".into(),
             format!(
-                "fichier {} o, décompressé {} o, {} lignes, {} colonnes",
+                "fichier {} o, décompressé {} o, {} lignes, {} colonnes, {} cellules",
                 limits.max_file_bytes,
                 limits.max_inflated_bytes,
                 limits.max_rows,
-                limits.max_columns
+                limits.max_columns,
+                limits.max_cells
             ),
         ),
     ]

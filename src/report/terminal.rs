@@ -38,18 +38,7 @@ pub fn findings_text(findings: &[Finding]) -> String {
     out
 }
 
-/// A whole number with thin spaces between groups of three (`12 345`).
-pub fn format_count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::values::format_count;
 
 pub fn yes_no(value: Option<bool>) -> &'static str {
     match value {
