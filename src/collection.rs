@@ -9,6 +9,7 @@ use crate::indicators::OrganisationIndicators;
 use crate::load::Loaded;
 use crate::model::Submission;
 use crate::registry::{self, Registry};
+use crate::report::spool::Segment;
 use anyhow::{bail, Result};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -64,17 +65,28 @@ pub struct Collection {
     pub year: Option<u64>,
     pub files: Vec<FileRecord>,
     pub organisations: Vec<OrganisationRecord>,
-    /// Accepted submissions by organisation code (the audit sheets).
-    pub accepted: Vec<(String, Submission)>,
+    /// Accepted submissions, by organisation code (the audit sheets).
+    pub accepted: Vec<Accepted>,
     pub findings: Vec<Finding>,
     pub barometre: Barometre,
     pub with_registry: bool,
+}
+
+/// An accepted submission. Its rows may have been set aside in a spool
+/// while reading (`audit`), in which case its tables here are empty.
+#[derive(Debug, Clone)]
+pub struct Accepted {
+    pub code: String,
+    pub submission: Submission,
+    pub audit: Option<[Segment; 4]>,
 }
 
 /// An entry of the folder with what reading it gave.
 pub struct Read {
     pub entry: Entry,
     pub loaded: Option<Loaded>,
+    /// Where its audit rows were spooled, if they were.
+    pub audit: Option<[Segment; 4]>,
 }
 
 /// Builds the collection. Fails (exit 2) only on mixed years without `--annee`.
@@ -99,9 +111,10 @@ pub fn build(
     };
     let mut findings = Vec::new();
     let mut files = Vec::new();
-    let mut accepted: Vec<(String, Submission)> = Vec::new();
+    let mut accepted: Vec<Accepted> = Vec::new();
     let mut organisations: BTreeMap<String, OrganisationRecord> = BTreeMap::new();
     for read in reads {
+        let audit = read.audit;
         match (read.entry, read.loaded) {
             (Entry::Skipped { name, reason }, _) => {
                 let mut skipped = Findings::new(&name);
@@ -164,7 +177,11 @@ pub fn build(
                     if status.is_accepted() {
                         record.status = status;
                         record.indicators = loaded.indicators;
-                        accepted.push((code.clone(), submission));
+                        accepted.push(Accepted {
+                            code: code.clone(),
+                            submission,
+                            audit,
+                        });
                     }
                 }
                 findings.extend(loaded.findings);
@@ -220,7 +237,7 @@ pub fn build(
             }
         }
     }
-    accepted.sort_by(|a, b| a.0.cmp(&b.0));
+    accepted.sort_by(|a, b| a.code.cmp(&b.code));
     let contributions: Vec<Contribution> = organisations
         .values()
         .filter(|o| o.status.is_accepted())

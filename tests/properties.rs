@@ -67,6 +67,7 @@ fn read(code: &str, seed: u64, error: bool) -> Read {
             path: format!("{code}.xlsx").into(),
         },
         loaded: Some(loaded(code, seed, error)),
+        audit: None,
     }
 }
 

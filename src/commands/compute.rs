@@ -6,9 +6,10 @@ use crate::collection::{self, Collection, Read};
 use crate::finding::Severity;
 use crate::folder::{self, Entry};
 use crate::indicators::{format_percent, CIBLES};
-use crate::load::load_file;
+use crate::load::{load_file, Loaded};
 use crate::precedent;
 use crate::registry;
+use crate::report::spool::{Segment, Spool};
 use crate::report::{self, methodology::RunInfo, tables::Context, terminal};
 use anyhow::{bail, Context as _, Result};
 use comfy_table::{Cell, CellAlignment};
@@ -39,7 +40,9 @@ pub fn run(args: &ComputeArgs) -> Result<u8> {
     if let Some(output) = &args.output {
         refuse_input_as_output(output, &entries)?;
     }
-    let reads = read_all(entries, args);
+    let spool =
+        report::spool::Spool::new().context("Un fichier temporaire n'a pas pu être créé")?;
+    let reads = read_all(entries, args, &spool);
     let registry_name = collection::registry_label(args.organisations.as_deref());
     let collection = collection::build(reads, registry.as_ref(), args.annee, &registry_name)?;
     let output = args
@@ -61,6 +64,7 @@ pub fn run(args: &ComputeArgs) -> Result<u8> {
     let context = Context {
         collection: &collection,
         changes,
+        spool: Some(&spool),
     };
     let registry_sha256 = registry.as_ref().map(|r| r.sha256.clone());
     let run_info = RunInfo {
@@ -140,7 +144,7 @@ fn default_output(year: Option<u64>) -> PathBuf {
 }
 
 /// Reads every submission on all cores; results keep the folder's order.
-fn read_all(entries: Vec<Entry>, args: &ComputeArgs) -> Vec<Read> {
+fn read_all(entries: Vec<Entry>, args: &ComputeArgs, spool: &Spool) -> Vec<Read> {
     let limits = args.limits.limits();
     let total = entries
         .iter()
@@ -159,19 +163,40 @@ fn read_all(entries: Vec<Entry>, args: &ComputeArgs) -> Vec<Read> {
     let reads = entries
         .into_par_iter()
         .map(|entry| {
-            let loaded = match &entry {
+            let (loaded, audit) = match &entry {
                 Entry::Submission { name, path } => {
-                    let loaded = load_file(path, name, &limits);
+                    let mut loaded = load_file(path, name, &limits);
+                    let audit = set_aside(&mut loaded, spool);
                     progress.inc(1);
-                    Some(loaded)
+                    (Some(loaded), audit)
                 }
-                Entry::Skipped { .. } => None,
+                Entry::Skipped { .. } => (None, None),
             };
-            Read { entry, loaded }
+            Read {
+                entry,
+                loaded,
+                audit,
+            }
         })
         .collect();
     progress.finish_and_clear();
     reads
+}
+
+/// Moves the audit rows of a usable submission to the spool, keeping in
+/// memory only what the aggregation needs (organisation, processes, indicators).
+fn set_aside(loaded: &mut Loaded, spool: &Spool) -> Option<[Segment; 4]> {
+    if loaded.has_error() || loaded.is_report {
+        return None;
+    }
+    let submission = loaded.submission.as_mut()?;
+    let code = submission.organisation.code.clone()?;
+    let segments = spool.append(&code, submission).ok()?;
+    submission.services = Vec::new();
+    submission.consultations = Vec::new();
+    submission.initiatives = Vec::new();
+    submission.datasets = Vec::new();
+    Some(segments)
 }
 
 fn run_options(args: &ComputeArgs, collection: &Collection) -> Vec<(String, String)> {

@@ -3,9 +3,10 @@
 use crate::aggregate::{orientation_progression, Scope};
 use crate::collection::{Collection, Status};
 use crate::form;
-use crate::indicators::{mostly_digital, CIBLES};
-use crate::model::{Service, Submission, Usage};
+use crate::indicators::CIBLES;
 use crate::precedent::Change;
+use crate::report::audit::{self, AuditSheet};
+use crate::report::spool::Spool;
 use crate::report::terminal::yes_no;
 
 /// One cell of a report table.
@@ -29,7 +30,7 @@ pub struct Table<'a> {
     pub rows: Box<dyn Iterator<Item = Vec<Cell>> + 'a>,
 }
 
-fn text(value: impl Into<String>) -> Cell {
+pub fn text(value: impl Into<String>) -> Cell {
     Cell::Text(value.into())
 }
 
@@ -41,6 +42,8 @@ fn headers(names: &[&str]) -> Vec<String> {
 pub struct Context<'a> {
     pub collection: &'a Collection,
     pub changes: Option<[Change; 10]>,
+    /// Where the audit rows were set aside while reading (`None`: built from the submissions).
+    pub spool: Option<&'a Spool>,
 }
 
 /// The summary block above the cibles: progressions and participation.
@@ -227,29 +230,26 @@ pub fn process_table<'a>(context: &'a Context<'a>) -> Table<'a> {
     let mut widths = vec![14.0];
     widths.extend(std::iter::repeat_n(20.0, form::PROCESSES.len()));
     widths.push(16.0);
-    let rows = context
-        .collection
-        .accepted
-        .iter()
-        .map(|(code, submission)| {
-            let mut row = vec![text(code)];
-            for (_, name) in form::PROCESSES {
-                let status = submission
-                    .processes
-                    .iter()
-                    .find(|p| p.name == *name)
-                    .and_then(|p| p.status);
-                row.push(Cell::Status(status.unwrap_or("").to_string()));
-            }
-            row.push(Cell::Int(
-                submission
-                    .processes
-                    .iter()
-                    .filter(|p| p.status == Some(form::PAPERLESS))
-                    .count() as u64,
-            ));
-            row
-        });
+    let rows = context.collection.accepted.iter().map(|accepted| {
+        let submission = &accepted.submission;
+        let mut row = vec![text(&accepted.code)];
+        for (_, name) in form::PROCESSES {
+            let status = submission
+                .processes
+                .iter()
+                .find(|p| p.name == *name)
+                .and_then(|p| p.status);
+            row.push(Cell::Status(status.unwrap_or("").to_string()));
+        }
+        row.push(Cell::Int(
+            submission
+                .processes
+                .iter()
+                .filter(|p| p.status == Some(form::PAPERLESS))
+                .count() as u64,
+        ));
+        row
+    });
     Table {
         sheet: "Processus",
         headers: names,
@@ -258,239 +258,23 @@ pub fn process_table<'a>(context: &'a Context<'a>) -> Table<'a> {
     }
 }
 
-const NUM: &str = "numérateur et dénominateur";
-const DEN: &str = "dénominateur seulement";
-
-/// How a service counts in each of 1.1, 1.2, 2.1, 3.1 and 5.1.
-pub fn service_audit(s: &Service) -> [String; 5] {
-    if !s.digital {
-        return std::array::from_fn(|_| "exclu (service non numérique)".to_string());
-    }
-    let pick = |applies: bool, why_not: &str, counts: bool| -> String {
-        if !applies {
-            format!("exclu ({why_not})")
-        } else if counts {
-            NUM.into()
-        } else {
-            DEN.into()
-        }
-    };
-    let usage = match (s.digital_uses, s.total_uses) {
-        (Usage::Unavailable, _) | (_, Usage::Unavailable) => {
-            "dénominateur seulement (ND)".to_string()
-        }
-        (Usage::Count(_), Usage::Count(0)) => {
-            "dénominateur seulement (aucune utilisation)".to_string()
-        }
-        (Usage::Count(d), Usage::Count(t)) if mostly_digital(s.digital_uses, s.total_uses) => {
-            format!("{NUM} ({:.1} % > 75 %)", d as f64 * 100.0 / t as f64).replace('.', ",")
-        }
-        (Usage::Count(d), Usage::Count(t)) => {
-            format!("{DEN} ({:.1} % ≤ 75 %)", d as f64 * 100.0 / t as f64).replace('.', ",")
-        }
-        _ => "dénominateur seulement (utilisations manquantes)".to_string(),
-    };
-    [
-        pick(
-            s.new,
-            "ni nouveau ni révisé depuis le 3 juin 2019",
-            s.involved,
-        ),
-        pick(true, "", s.evaluation),
-        pick(s.transactional, "non transactionnel", s.no_reask),
-        pick(s.reminder, "sans échéance", s.digital_reminder),
-        usage,
-    ]
-}
-
-fn opt_yes_no(applies: bool, value: bool) -> Cell {
-    if applies {
-        text(if value { "Oui" } else { "Non" })
-    } else {
-        Cell::Empty
-    }
-}
-
-fn usage_cell(usage: Usage) -> Cell {
-    match usage {
-        Usage::Count(n) => Cell::Int(n),
-        Usage::Unavailable => text("ND"),
-        Usage::Missing => Cell::Empty,
-    }
-}
-
-fn rows_of<'a, T: 'a>(
-    accepted: &'a [(String, Submission)],
-    items: fn(&Submission) -> &[T],
-    row: impl Fn(&str, &T) -> Vec<Cell> + 'a,
-) -> Box<dyn Iterator<Item = Vec<Cell>> + 'a> {
-    Box::new(accepted.iter().flat_map(move |(code, s)| {
-        items(s)
+/// One of the audit sheets: every row of every accepted submission.
+pub fn audit_table<'a>(context: &'a Context<'a>, sheet: AuditSheet) -> Table<'a> {
+    let (headers, widths) = audit::columns(sheet);
+    let rows: Box<dyn Iterator<Item = Vec<Cell>> + 'a> = Box::new(
+        context
+            .collection
+            .accepted
             .iter()
-            .map(|item| row(code, item))
-            .collect::<Vec<_>>()
-    }))
-}
-
-pub fn services_table<'a>(context: &'a Context<'a>) -> Table<'a> {
-    let mut names = vec!["Organisation".to_string(), "Ligne".to_string()];
-    names.extend(form::SERVICES.columns.iter().map(|c| c.header.to_string()));
-    names.extend(["1.1", "1.2", "2.1", "3.1", "5.1"].map(|c| format!("Cible {c}")));
-    let mut widths = vec![12.0, 8.0];
-    widths.extend(form::SERVICES.columns.iter().map(|c| c.width));
-    widths.extend([30.0; 5]);
-    let rows = rows_of(
-        &context.collection.accepted,
-        |s| &s.services,
-        |code, x: &Service| {
-            let d = x.digital;
-            let mut row = vec![
-                text(code),
-                Cell::Int(x.row as u64),
-                text(&x.id),
-                text(&x.name),
-                opt_yes_no(true, d),
-                opt_yes_no(d, x.new),
-                opt_yes_no(d && x.new, x.involved),
-                x.method.as_deref().map_or(Cell::Empty, text),
-                opt_yes_no(d, x.evaluation),
-                opt_yes_no(d, x.transactional),
-                opt_yes_no(d && x.transactional, x.no_reask),
-                opt_yes_no(d, x.reminder),
-                opt_yes_no(d && x.reminder, x.digital_reminder),
-                usage_cell(x.digital_uses),
-                usage_cell(x.total_uses),
-            ];
-            row.extend(service_audit(x).map(Cell::Text));
-            row
-        },
+            .flat_map(move |accepted| match (context.spool, accepted.audit) {
+                (Some(spool), Some(segments)) => spool.read(sheet, segments[sheet as usize]),
+                _ => audit::rows(sheet, &accepted.code, &accepted.submission),
+            }),
     );
     Table {
-        sheet: "Services",
-        headers: names,
+        sheet: sheet.name(),
+        headers,
         widths,
-        rows,
-    }
-}
-
-pub fn consultations_table<'a>(context: &'a Context<'a>) -> Table<'a> {
-    let mut names = vec!["Organisation".to_string(), "Ligne".to_string()];
-    names.extend(
-        form::CONSULTATIONS
-            .columns
-            .iter()
-            .map(|c| c.header.to_string()),
-    );
-    names.push("Cible 1.3".into());
-    let rows = rows_of(
-        &context.collection.accepted,
-        |s| &s.consultations,
-        |code, c| {
-            let audit = match c.start {
-                Some(start) if start < form::PERIOD_START => {
-                    "exclue (avant le 2019-06-03)".to_string()
-                }
-                None => "exclue (date manquante)".to_string(),
-                Some(_) if crate::indicators::consultation_counts(c) => NUM.to_string(),
-                Some(_) => DEN.to_string(),
-            };
-            vec![
-                text(code),
-                Cell::Int(c.row as u64),
-                text(&c.id),
-                text(&c.title),
-                text(c.start.map(|d| d.to_string()).unwrap_or_default()),
-                opt_yes_no(true, c.digital),
-                opt_yes_no(true, c.traditional),
-                opt_yes_no(c.digital && c.traditional, c.equivalent),
-                text(audit),
-            ]
-        },
-    );
-    Table {
-        sheet: "Consultations",
-        headers: names,
-        widths: vec![12.0, 8.0, 12.0, 40.0, 14.0, 14.0, 14.0, 14.0, 30.0],
-        rows,
-    }
-}
-
-pub fn initiatives_table<'a>(context: &'a Context<'a>) -> Table<'a> {
-    let mut names = vec!["Organisation".to_string(), "Ligne".to_string()];
-    names.extend(
-        form::INITIATIVES
-            .columns
-            .iter()
-            .map(|c| c.header.to_string()),
-    );
-    names.push("Cible 4.1".into());
-    let accepted = &context.collection.accepted;
-    let rows = Box::new(accepted.iter().flat_map(|(code, s)| {
-        let plan = s.organisation.plan_filed == Some(true);
-        s.initiatives.iter().map(move |i| {
-            let audit = if !i.in_plan {
-                "ne compte pas (hors du plan)".to_string()
-            } else if i.status != Some(form::FINISHED) {
-                format!("ne compte pas (statut {})", i.status.unwrap_or("inconnu"))
-            } else if i.end.is_none_or(|end| end < form::PERIOD_START) {
-                "ne compte pas (terminée avant le 2019-06-03)".to_string()
-            } else if !plan {
-                "ne compte pas (plan non déposé)".to_string()
-            } else {
-                "compte (initiative du plan terminée)".to_string()
-            };
-            vec![
-                text(code),
-                Cell::Int(i.row as u64),
-                text(&i.id),
-                text(&i.title),
-                opt_yes_no(true, i.in_plan),
-                text(i.status.unwrap_or("")),
-                text(i.end.map(|d| d.to_string()).unwrap_or_default()),
-                text(audit),
-            ]
-        })
-    }));
-    Table {
-        sheet: "Initiatives",
-        headers: names,
-        widths: vec![12.0, 8.0, 12.0, 40.0, 14.0, 14.0, 14.0, 34.0],
-        rows,
-    }
-}
-
-pub fn datasets_table<'a>(context: &'a Context<'a>) -> Table<'a> {
-    let mut names = vec!["Organisation".to_string(), "Ligne".to_string()];
-    names.extend(form::DONNEES.columns.iter().map(|c| c.header.to_string()));
-    names.push("Cible 6.1".into());
-    let rows = rows_of(
-        &context.collection.accepted,
-        |s| &s.datasets,
-        |code, d| {
-            let audit = match (d.high_potential(), d.published) {
-                (false, _) => "exclu (score axe A < 50)",
-                (true, true) => NUM,
-                (true, false) => DEN,
-            };
-            let score =
-                |s: Option<f64>| s.map_or(Cell::Empty, |s| text(format!("{s}").replace('.', ",")));
-            vec![
-                text(code),
-                Cell::Int(d.row as u64),
-                text(&d.id),
-                text(&d.name),
-                score(d.score_a),
-                score(d.score_b),
-                opt_yes_no(true, d.published),
-                text(d.address.clone().unwrap_or_default()),
-                text(audit),
-            ]
-        },
-    );
-    Table {
-        sheet: "Données",
-        headers: names,
-        widths: vec![12.0, 8.0, 12.0, 40.0, 10.0, 10.0, 14.0, 50.0, 30.0],
         rows,
     }
 }
@@ -548,10 +332,10 @@ pub fn data_tables<'a>(context: &'a Context<'a>) -> Vec<Table<'a>> {
         reseau_table(context),
         organisation_table(context),
         process_table(context),
-        services_table(context),
-        consultations_table(context),
-        initiatives_table(context),
-        datasets_table(context),
+        audit_table(context, AuditSheet::Services),
+        audit_table(context, AuditSheet::Consultations),
+        audit_table(context, AuditSheet::Initiatives),
+        audit_table(context, AuditSheet::Donnees),
         findings_table(context),
         submissions_table(context),
     ]
