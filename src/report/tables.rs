@@ -326,17 +326,28 @@ pub fn submissions_table<'a>(context: &'a Context<'a>) -> Table<'a> {
     }
 }
 
+/// How many data tables follow `Sommaire`; `SERVICES_TABLE` is by far the largest.
+pub const DATA_TABLES: usize = 9;
+pub const SERVICES_TABLE: usize = 3;
+
+/// The data table at `index`, in report order (after `Sommaire`).
+pub fn data_table<'a>(context: &'a Context<'a>, index: usize) -> Table<'a> {
+    match index {
+        0 => reseau_table(context),
+        1 => organisation_table(context),
+        2 => process_table(context),
+        3 => audit_table(context, AuditSheet::Services),
+        4 => audit_table(context, AuditSheet::Consultations),
+        5 => audit_table(context, AuditSheet::Initiatives),
+        6 => audit_table(context, AuditSheet::Donnees),
+        7 => findings_table(context),
+        _ => submissions_table(context),
+    }
+}
+
 /// The data tables, in report order (after `Sommaire`).
 pub fn data_tables<'a>(context: &'a Context<'a>) -> Vec<Table<'a>> {
-    vec![
-        reseau_table(context),
-        organisation_table(context),
-        process_table(context),
-        audit_table(context, AuditSheet::Services),
-        audit_table(context, AuditSheet::Consultations),
-        audit_table(context, AuditSheet::Initiatives),
-        audit_table(context, AuditSheet::Donnees),
-        findings_table(context),
-        submissions_table(context),
-    ]
+    (0..DATA_TABLES)
+        .map(|index| data_table(context, index))
+        .collect()
 }

@@ -161,8 +161,7 @@ fn summary_sheet(
     Ok(())
 }
 
-fn data_sheet(workbook: &mut Workbook, table: Table, styles: &Styles) -> Result<(), XlsxError> {
-    let sheet = workbook.add_worksheet_with_constant_memory()?;
+fn data_sheet(sheet: &mut Worksheet, table: Table, styles: &Styles) -> Result<(), XlsxError> {
     sheet.set_name(table.sheet)?;
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
@@ -189,12 +188,70 @@ pub fn report_workbook(context: &Context, methodology: Table) -> Result<Workbook
             .set_creation_datetime(&created),
     );
     let styles = styles();
-    summary_sheet(&mut workbook, context, &styles)?;
-    for table in tables::data_tables(context) {
-        data_sheet(&mut workbook, table, &styles)?;
+    // Formats get their index now, in a fixed order: the sheets below are
+    // filled on two threads and the report must stay byte-identical.
+    for format in [
+        &styles.header,
+        &styles.percent,
+        &styles.points,
+        &styles.bold,
+        &styles.wrap,
+    ] {
+        workbook.register_format(format);
     }
-    data_sheet(&mut workbook, methodology, &styles)?;
+    for (_, format) in &styles.statuses {
+        workbook.register_format(format);
+    }
+    summary_sheet(&mut workbook, context, &styles)?;
+    let mut sheets = (0..=tables::DATA_TABLES)
+        .map(|_| workbook.new_worksheet_with_constant_memory())
+        .collect::<Result<Vec<Worksheet>, XlsxError>>()?;
+    fill_data_sheets(&mut sheets, context, methodology, &styles)?;
+    for sheet in sheets {
+        workbook.push_worksheet(sheet);
+    }
     Ok(workbook)
+}
+
+/// The `Services` sheet on its own thread, every other sheet on this one.
+fn fill_data_sheets(
+    sheets: &mut [Worksheet],
+    context: &Context,
+    methodology: Table,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    let (before, rest) = sheets.split_at_mut(tables::SERVICES_TABLE);
+    let (services, after) = rest
+        .split_first_mut()
+        .ok_or(XlsxError::ParameterError("feuilles".into()))?;
+    std::thread::scope(|scope| {
+        let services = scope.spawn(|| {
+            data_sheet(
+                services,
+                tables::data_table(context, tables::SERVICES_TABLE),
+                styles,
+            )
+        });
+        for (index, sheet) in before.iter_mut().enumerate() {
+            data_sheet(sheet, tables::data_table(context, index), styles)?;
+        }
+        let (methodology_sheet, others) = after
+            .split_last_mut()
+            .ok_or(XlsxError::ParameterError("feuilles".into()))?;
+        for (offset, sheet) in others.iter_mut().enumerate() {
+            data_sheet(
+                sheet,
+                tables::data_table(context, tables::SERVICES_TABLE + 1 + offset),
+                styles,
+            )?;
+        }
+        data_sheet(methodology_sheet, methodology, styles)?;
+        services.join().unwrap_or_else(|_| {
+            Err(XlsxError::ParameterError(
+                "écriture de la feuille Services interrompue".into(),
+            ))
+        })
+    })
 }
 
 /// Writes the report atomically: a temporary file in the target's folder, then a rename.
