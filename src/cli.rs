@@ -4,29 +4,43 @@ use crate::read::Limits;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+/// The help layout, in French (clap's own headings are English).
+const HELP_TEMPLATE: &str = "{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "barometre",
     version,
     about = "Baromètre numériQc : vérifie les formulaires des organisations publiques et calcule les dix indicateurs de la Stratégie de transformation numérique gouvernementale.",
-    after_help = "Exemples :\n  barometre modele formulaire.xlsx\n  barometre verifier formulaire.xlsx\n  barometre calculer soumissions/ --organisations registre.csv --annee 2024",
-    disable_help_subcommand = true
+    after_help = "Exemples :\n  barometre modele formulaire.xlsx\n  barometre verifier formulaire.xlsx\n  barometre calculer soumissions/ --organisations registre.csv --annee 2024\n\nDocumentation : README.md et docs/ (format du formulaire, constats, méthodologie).",
+    help_template = HELP_TEMPLATE,
+    subcommand_help_heading = "Commandes",
+    subcommand_value_name = "COMMANDE",
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Affiche cette aide.
+    #[arg(short = 'h', long = "aide", alias = "help", action = clap::ArgAction::Help, global = true, display_order = 1000)]
+    pub help: Option<bool>,
+    /// Affiche la version.
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    pub version: Option<bool>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Vérifie un ou plusieurs formulaires remplis avant leur envoi.
-    #[command(visible_alias = "verifier")]
+    /// Vérifie un ou plusieurs formulaires remplis avant leur envoi (alias : verifier).
+    #[command(alias = "verifier", help_template = HELP_TEMPLATE, disable_help_flag = true)]
     Check(CheckArgs),
-    /// Calcule le Baromètre sur un dossier de formulaires et écrit le rapport.
-    #[command(visible_alias = "calculer")]
+    /// Calcule le Baromètre sur un dossier de formulaires et écrit le rapport (alias : calculer).
+    #[command(alias = "calculer", help_template = HELP_TEMPLATE, disable_help_flag = true)]
     Compute(ComputeArgs),
-    /// Écrit un formulaire vierge (format v1), prêt à remplir.
-    #[command(visible_alias = "modele")]
+    /// Écrit un formulaire vierge (format v1), prêt à remplir (alias : modele).
+    #[command(alias = "modele", help_template = HELP_TEMPLATE, disable_help_flag = true)]
     Template(TemplateArgs),
     /// Affiche la documentation du format (docs/format.md), tirée de la description du formulaire.
     #[command(hide = true)]
@@ -42,20 +56,45 @@ pub enum OutputFormat {
 /// Limits of one workbook; shared by `check` and `compute`.
 #[derive(Debug, Args, Clone)]
 pub struct LimitArgs {
-    /// Taille maximale d'un fichier, en mégaoctets.
-    #[arg(long, value_name = "Mo", default_value_t = 50)]
+    /// Taille maximale d'un fichier, en mégaoctets (par défaut : 50).
+    #[arg(
+        long,
+        value_name = "Mo",
+        default_value_t = 50,
+        hide_default_value = true
+    )]
     pub taille_max: u64,
-    /// Taille décompressée maximale d'un classeur, en mégaoctets.
-    #[arg(long, value_name = "Mo", default_value_t = 512)]
+    /// Taille décompressée maximale d'un classeur, en mégaoctets (par défaut : 512).
+    #[arg(
+        long,
+        value_name = "Mo",
+        default_value_t = 512,
+        hide_default_value = true
+    )]
     pub decompresse_max: u64,
-    /// Nombre maximal de lignes d'une feuille.
-    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    /// Nombre maximal de lignes d'une feuille (par défaut : 100 000).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 100_000,
+        hide_default_value = true
+    )]
     pub lignes_max: u32,
-    /// Nombre maximal de colonnes d'une feuille.
-    #[arg(long, value_name = "N", default_value_t = 200)]
+    /// Nombre maximal de colonnes d'une feuille (par défaut : 200).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 200,
+        hide_default_value = true
+    )]
     pub colonnes_max: u32,
-    /// Nombre maximal de cellules remplies lues dans un classeur.
-    #[arg(long, value_name = "N", default_value_t = 2_000_000)]
+    /// Nombre maximal de cellules remplies lues dans un classeur (par défaut : 2 000 000).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 2_000_000,
+        hide_default_value = true
+    )]
     pub cellules_max: u64,
 }
 
@@ -76,8 +115,8 @@ pub struct CheckArgs {
     /// Les formulaires à vérifier (.xlsx, .xlsm, .xls, .ods).
     #[arg(required = true, value_name = "FICHIER")]
     pub files: Vec<PathBuf>,
-    /// Format de sortie.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Texte)]
+    /// Format de sortie : texte ou json (par défaut : texte).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Texte, hide_default_value = true, hide_possible_values = true)]
     pub format: OutputFormat,
     /// Registre des organisations (CSV : code, nom, reseau) pour vérifier le code et le réseau.
     #[arg(long, value_name = "REGISTRE.csv")]

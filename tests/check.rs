@@ -328,3 +328,30 @@ fn text_output_groups_findings_and_gives_a_verdict() {
     assert!(text.contains("Aperçu des indicateurs"), "{text}");
     assert!(text.contains("\u{202f}%"), "{text}");
 }
+
+#[test]
+fn help_and_argument_errors_are_in_french() {
+    let output = barometre().arg("--aide").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let help = String::from_utf8(output.stdout).unwrap();
+    assert!(help.contains("Utilisation : barometre"), "{help}");
+    assert!(help.contains("alias : verifier"), "{help}");
+    let output = barometre()
+        .args(["verifier", "--format", "xml", "x.xlsx"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        message.starts_with("Erreur : valeur invalide « xml »"),
+        "{message}"
+    );
+    let output = barometre()
+        .args(["verifier", "absent.xlsx"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stdout)
+        .unwrap()
+        .contains("fichier introuvable"));
+}
