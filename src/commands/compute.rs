@@ -11,6 +11,7 @@ use crate::precedent;
 use crate::registry;
 use crate::report::spool::{Segment, Spool};
 use crate::report::{self, methodology::RunInfo, tables::Context, terminal};
+use crate::values::{format_count, format_megabytes};
 use anyhow::{bail, Context as _, Result};
 use comfy_table::{Cell, CellAlignment};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -229,12 +230,12 @@ fn run_options(args: &ComputeArgs, collection: &Collection) -> Vec<(String, Stri
         (
             "limites".into(),
             format!(
-                "fichier {} o, décompressé {} o, {} lignes, {} colonnes, {} cellules",
-                limits.max_file_bytes,
-                limits.max_inflated_bytes,
-                limits.max_rows,
+                "fichier {}, décompressé {}, {} lignes, {} colonnes, {} cellules",
+                format_megabytes(limits.max_file_bytes),
+                format_megabytes(limits.max_inflated_bytes),
+                format_count(u64::from(limits.max_rows)),
                 limits.max_columns,
-                limits.max_cells
+                format_count(limits.max_cells)
             ),
         ),
     ]
@@ -292,13 +293,22 @@ fn summary_text(collection: &Collection, output: &Path) -> String {
         .iter()
         .filter(|f| f.status == collection::Status::Ignoree)
         .count();
+    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
     format!(
-        "{table}\nParticipation : {} formulaires acceptés sur {} organisations visées ({}) ; {} fichiers rejetés, {} ignorés.\nRapport écrit : {}\n",
-        overall.participation.accepted,
-        overall.participation.targeted,
+        "{table}\nParticipation : {} sur {} ({}) ; {}, {}.\nRapport écrit : {}\n",
+        count(
+            overall.participation.accepted,
+            "formulaire accepté",
+            "formulaires acceptés"
+        ),
+        count(
+            overall.participation.targeted,
+            "organisation visée",
+            "organisations visées"
+        ),
         format_percent(overall.participation.ratio().value()),
-        rejected,
-        skipped,
+        count(rejected, "fichier rejeté", "fichiers rejetés"),
+        count(skipped, "ignoré", "ignorés"),
         output.display()
     )
 }

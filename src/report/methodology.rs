@@ -16,7 +16,7 @@ pub const DECISIONS: &[&str] = &[
     "« Depuis le 3 juin 2019 » inclut ce jour ; une consultation est datée par son début.",
     "Le taux d'atteinte (résultat / cible) n'est pas plafonné ; une cible est atteinte quand le résultat est au moins égal à la cible. Pour la progression (par orientation et globale), chaque taux d'atteinte est plafonné à 100 %, puis on fait la moyenne des cibles qui ne sont pas sans objet.",
     "Cible 4.2 : on compte des personnes ; dans les réseaux dont le personnel n'est pas nommé en vertu de la Loi sur la fonction publique, tout le personnel.",
-    "Édition du guide : plusieurs éditions existent (2019 à 3.x, qui ont modifié les cibles 5.1 et 5.2) ; l'outil applique celle du MCN nommée ci-dessous.",
+    "Édition du guide : plusieurs éditions existent (2019 à 3.x, qui ont modifié les cibles 5.1 et 5.2) ; l'outil applique celle du MCN, nommée à la rubrique « Guide appliqué ».",
     "Cibles 4.1 et 6.1 en agrégé : organisations qui atteignent la cible / organisations visées. Avec un registre, les organisations visées sont celles du registre (une organisation sans formulaire accepté n'atteint pas la cible) ; sans registre, ce sont les formulaires acceptés.",
     "Un formulaire qui comporte une erreur est rejeté et ne contribue à aucun indicateur ; deux fichiers déclarant le même code sont tous deux rejetés (X001).",
     "Réseau : quand un registre est fourni, le réseau du registre est retenu (X006 signale un écart).",
@@ -68,6 +68,7 @@ pub fn methodology_table(run: &RunInfo) -> Table<'static> {
     }
     Table {
         sheet: "Méthodologie",
+        wrap_column: Some(1),
         headers: vec!["Rubrique".into(), "Contenu".into()],
         widths: vec![34.0, 140.0],
         rows: Box::new(rows.into_iter()),

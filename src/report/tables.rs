@@ -25,6 +25,8 @@ pub enum Cell {
 
 pub struct Table<'a> {
     pub sheet: &'static str,
+    /// A column of long text that wraps (its rows grow to show it).
+    pub wrap_column: Option<usize>,
     pub headers: Vec<String>,
     pub widths: Vec<f64>,
     pub rows: Box<dyn Iterator<Item = Vec<Cell>> + 'a>,
@@ -62,6 +64,7 @@ pub fn progression_table<'a>(scope: &'a Scope, with_registry: bool) -> Table<'a>
         vec![text(format!("Base des cibles 4.1 et 6.1 et de la participation : {base}.")), Cell::Empty],
     ];
     Table {
+        wrap_column: None,
         sheet: "Progression",
         headers: headers(&["Mesure", "Valeur"]),
         widths: vec![90.0, 14.0],
@@ -129,6 +132,7 @@ pub fn summary_table<'a>(context: &'a Context<'a>) -> Table<'a> {
         widths.extend([14.0, 12.0, 18.0]);
     }
     Table {
+        wrap_column: None,
         sheet: "Sommaire",
         headers: headers(&cible_headers(changes.is_some())),
         widths,
@@ -162,6 +166,7 @@ pub fn reseau_table<'a>(context: &'a Context<'a>) -> Table<'a> {
             })
         });
     Table {
+        wrap_column: None,
         sheet: "Par réseau",
         headers: headers(&names),
         widths: vec![
@@ -216,6 +221,7 @@ pub fn organisation_table<'a>(context: &'a Context<'a>) -> Table<'a> {
         row
     });
     Table {
+        wrap_column: None,
         sheet: "Par organisation",
         headers: names,
         widths,
@@ -228,7 +234,7 @@ pub fn process_table<'a>(context: &'a Context<'a>) -> Table<'a> {
     names.extend(form::PROCESSES.iter().map(|(_, name)| name.to_string()));
     names.push("Sans papier de bout en bout (sur 12)".into());
     let mut widths = vec![14.0];
-    widths.extend(std::iter::repeat_n(20.0, form::PROCESSES.len()));
+    widths.extend(std::iter::repeat_n(27.0, form::PROCESSES.len()));
     widths.push(16.0);
     let rows = context.collection.accepted.iter().map(|accepted| {
         let submission = &accepted.submission;
@@ -251,6 +257,7 @@ pub fn process_table<'a>(context: &'a Context<'a>) -> Table<'a> {
         row
     });
     Table {
+        wrap_column: None,
         sheet: "Processus",
         headers: names,
         widths,
@@ -272,6 +279,7 @@ pub fn audit_table<'a>(context: &'a Context<'a>, sheet: AuditSheet) -> Table<'a>
             }),
     );
     Table {
+        wrap_column: None,
         sheet: sheet.name(),
         headers,
         widths,
@@ -291,6 +299,7 @@ pub fn findings_table<'a>(context: &'a Context<'a>) -> Table<'a> {
         ]
     });
     Table {
+        wrap_column: None,
         sheet: "Constats",
         headers: headers(&[
             "Fichier", "Feuille", "Cellule", "Gravité", "Code", "Message",
@@ -312,6 +321,7 @@ pub fn submissions_table<'a>(context: &'a Context<'a>) -> Table<'a> {
         ]
     });
     Table {
+        wrap_column: None,
         sheet: "Soumissions",
         headers: headers(&[
             "Fichier",

@@ -103,6 +103,15 @@ fn write_table(
     let mut row = first_row;
     for cells in table.rows {
         row += 1;
+        if let Some(Cell::Text(text)) = table.wrap_column.and_then(|col| cells.get(col)) {
+            let chars = table
+                .widths
+                .get(table.wrap_column.unwrap_or(0))
+                .copied()
+                .unwrap_or(80.0) as usize;
+            let lines = text.chars().count().div_ceil(chars.max(1)).max(1);
+            sheet.set_row_height(row, 15.0 * lines as f64)?;
+        }
         for (col, cell) in cells.iter().enumerate() {
             write_cell(sheet, row, col as u16, cell, styles)?;
         }
@@ -167,9 +176,10 @@ fn data_sheet(sheet: &mut Worksheet, table: Table, styles: &Styles) -> Result<()
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_freeze_panes(1, 0)?;
     sheet.set_row_height(0, 45)?;
-    let wrap = table.sheet == "Méthodologie";
-    if wrap {
-        sheet.set_column_format(1, &styles.wrap)?;
+    if table.wrap_column.is_some() {
+        for col in 0..table.headers.len() {
+            sheet.set_column_format(col as u16, &styles.wrap)?;
+        }
     }
     write_table(sheet, table, 0, styles)?;
     Ok(())
