@@ -117,36 +117,11 @@ pub fn build(
         let audit = read.audit;
         match (read.entry, read.loaded) {
             (Entry::Skipped { name, reason }, _) => {
-                let mut skipped = Findings::new(&name);
-                skipped.add("X005", None, None, format!("Fichier ignoré : {reason}."));
-                findings.extend(skipped.list);
-                files.push(FileRecord {
-                    file: Some(name),
-                    organisation: None,
-                    status: Status::Ignoree,
-                    errors: 0,
-                    warnings: 0,
-                    sha256: None,
-                });
+                skip(&mut findings, &mut files, name, &reason, None);
             }
             (Entry::Submission { name, .. }, Some(loaded)) if loaded.is_report => {
-                let mut skipped = Findings::new(&name);
-                skipped.add(
-                    "X005",
-                    None,
-                    None,
-                    "Fichier ignoré : c'est un rapport produit par barometre, pas un formulaire."
-                        .into(),
-                );
-                findings.extend(skipped.list);
-                files.push(FileRecord {
-                    file: Some(name),
-                    organisation: None,
-                    status: Status::Ignoree,
-                    errors: 0,
-                    warnings: 0,
-                    sha256: loaded.sha256,
-                });
+                let reason = "c'est un rapport produit par barometre, pas un formulaire";
+                skip(&mut findings, &mut files, name, reason, loaded.sha256);
             }
             (Entry::Submission { name, .. }, Some(loaded)) => {
                 let (errors, warnings) = counts(&loaded.findings);
@@ -268,6 +243,27 @@ pub fn build(
         findings,
         with_registry: registry.is_some(),
     })
+}
+
+/// An ignored file: an `X005` line and its place in `Soumissions`.
+fn skip(
+    findings: &mut Vec<Finding>,
+    files: &mut Vec<FileRecord>,
+    name: String,
+    reason: &str,
+    sha256: Option<String>,
+) {
+    let mut skipped = Findings::new(&name);
+    skipped.add("X005", None, None, format!("Fichier ignoré : {reason}."));
+    findings.extend(skipped.list);
+    files.push(FileRecord {
+        file: Some(name),
+        organisation: None,
+        status: Status::Ignoree,
+        errors: 0,
+        warnings: 0,
+        sha256,
+    });
 }
 
 fn code_of(read: &Read) -> Option<String> {
