@@ -73,11 +73,14 @@ pub fn run(args: &ComputeArgs) -> Result<u8> {
         options: run_options(args, &collection),
         registry_sha256: registry_sha256.clone(),
     };
-    report::xlsx::write_report(
+    let writing = spinner(&format!("Écriture du rapport {}…", output.display()));
+    let written = report::xlsx::write_report(
         &context,
         report::methodology::methodology_table(&run_info),
         &output,
-    )?;
+    );
+    writing.finish_and_clear();
+    written?;
     if let Some(json_path) = &args.json {
         let json = serde_json::to_string_pretty(&report::json::compute_json(
             &collection,
@@ -142,6 +145,16 @@ fn default_output(year: Option<u64>) -> PathBuf {
         Some(year) => PathBuf::from(format!("{}-{year}.xlsx", folder::REPORT_PREFIX)),
         None => PathBuf::from(format!("{}.xlsx", folder::REPORT_PREFIX)),
     }
+}
+
+/// A spinner on stderr while something long happens (hidden when not a terminal).
+fn spinner(message: &str) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner().with_message(message.to_string());
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
 }
 
 /// Reads every submission on all cores; results keep the folder's order.
@@ -295,7 +308,7 @@ fn summary_text(collection: &Collection, output: &Path) -> String {
         .count();
     let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
     format!(
-        "{table}\nParticipation : {} sur {} ({}) ; {}, {}.\nRapport écrit : {}\n",
+        "{table}\nParticipation : {} sur {} ({}) ; {}, {}.\n{}Rapport écrit : {}\n",
         count(
             overall.participation.accepted,
             "formulaire accepté",
@@ -309,8 +322,44 @@ fn summary_text(collection: &Collection, output: &Path) -> String {
         format_percent(overall.participation.ratio().value()),
         count(rejected, "fichier rejeté", "fichiers rejetés"),
         count(skipped, "ignoré", "ignorés"),
+        rejected_lines(collection),
         output.display()
     )
+}
+
+/// The rejected files, each with its first error (all of them are in `Constats`).
+fn rejected_lines(collection: &Collection) -> String {
+    const SHOWN: usize = 10;
+    let rejected: Vec<&str> = collection
+        .files
+        .iter()
+        .filter(|f| f.status == collection::Status::Rejetee)
+        .filter_map(|f| f.file.as_deref())
+        .collect();
+    let mut out = String::new();
+    for file in rejected.iter().take(SHOWN) {
+        let first = collection
+            .findings
+            .iter()
+            .find(|f| f.file == *file && f.severity == Severity::Erreur);
+        let why = first.map_or(String::new(), |f| {
+            let place = f.location();
+            let place = if place.is_empty() {
+                String::new()
+            } else {
+                format!(" {place}")
+            };
+            format!(" — {}{place}", f.code)
+        });
+        out.push_str(&format!("  Rejeté : {file}{why}\n"));
+    }
+    if rejected.len() > SHOWN {
+        out.push_str(&format!(
+            "  … et {} autres (feuilles Soumissions et Constats du rapport).\n",
+            rejected.len() - SHOWN
+        ));
+    }
+    out
 }
 
 fn exit_code(collection: &Collection, strict: bool) -> u8 {
