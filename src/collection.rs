@@ -65,7 +65,7 @@ pub struct Collection {
     pub year: Option<u64>,
     pub files: Vec<FileRecord>,
     pub organisations: Vec<OrganisationRecord>,
-    /// Accepted submissions, by organisation code (the audit sheets).
+    /// Accepted submissions, in the folder's order (the audit sheets).
     pub accepted: Vec<Accepted>,
     pub findings: Vec<Finding>,
     pub barometre: Barometre,
@@ -76,6 +76,8 @@ pub struct Collection {
 /// while reading (`audit`), in which case its tables here are empty.
 #[derive(Debug, Clone)]
 pub struct Accepted {
+    /// The file, as named in the folder.
+    pub file: String,
     pub code: String,
     pub submission: Submission,
     pub audit: Option<[Segment; 4]>,
@@ -153,6 +155,7 @@ pub fn build(
                         record.status = status;
                         record.indicators = loaded.indicators;
                         accepted.push(Accepted {
+                            file: name.clone(),
                             code: code.clone(),
                             submission,
                             audit,
@@ -212,7 +215,6 @@ pub fn build(
             }
         }
     }
-    accepted.sort_by(|a, b| a.code.cmp(&b.code));
     let contributions: Vec<Contribution> = organisations
         .values()
         .filter(|o| o.status.is_accepted())

@@ -9,15 +9,20 @@ use crate::indicators::{format_percent, CIBLES};
 use crate::load::{load_file, Loaded};
 use crate::precedent;
 use crate::registry;
+use crate::report::audit::{self, AuditSheet};
 use crate::report::spool::{Segment, Spool};
+use crate::report::tables::Cell as ReportCell;
+use crate::report::xlsx::{Report, SheetStream};
 use crate::report::{self, methodology::RunInfo, tables::Context, terminal};
 use crate::values::{format_count, format_megabytes};
 use anyhow::{bail, Context as _, Result};
 use comfy_table::{Cell, CellAlignment};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
 
 pub fn run(args: &ComputeArgs) -> Result<u8> {
     if !args.folder.is_dir() {
@@ -41,9 +46,12 @@ pub fn run(args: &ComputeArgs) -> Result<u8> {
     if let Some(output) = &args.output {
         refuse_input_as_output(output, &entries)?;
     }
-    let spool =
-        report::spool::Spool::new().context("Un fichier temporaire n'a pas pu être créé")?;
-    let reads = read_all(entries, args, &spool);
+    let spool = Spool::new().context("Un fichier temporaire n'a pas pu être créé")?;
+    let prepare =
+        |e: rust_xlsxwriter::XlsxError| anyhow::anyhow!("Le rapport n'a pas pu être préparé : {e}");
+    let mut report_book = Report::new().map_err(prepare)?;
+    let stream = report_book.services_stream().map_err(prepare)?;
+    let (reads, streamed) = read_all(entries, args, &spool, stream);
     let registry_name = collection::registry_label(args.organisations.as_deref());
     let collection = collection::build(reads, registry.as_ref(), args.annee, &registry_name)?;
     let output = args
@@ -74,9 +82,20 @@ pub fn run(args: &ComputeArgs) -> Result<u8> {
         registry_sha256: registry_sha256.clone(),
     };
     let writing = spinner(&format!("Écriture du rapport {}…", output.display()));
-    let written = report::xlsx::write_report(
+    // The streamed sheet is used when it holds exactly the accepted
+    // submissions (no late rejection, such as X001); else it is drawn again.
+    let accepted: Vec<&str> = collection
+        .accepted
+        .iter()
+        .map(|a| a.file.as_str())
+        .collect();
+    let services = streamed
+        .filter(|streamed| streamed.files == accepted)
+        .and_then(|streamed| streamed.stream.finish().ok());
+    let written = report_book.write(
         &context,
         report::methodology::methodology_table(&run_info),
+        services,
         &output,
     );
     writing.finish_and_clear();
@@ -157,8 +176,15 @@ fn spinner(message: &str) -> ProgressBar {
     bar
 }
 
-/// Reads every submission on all cores; results keep the folder's order.
-fn read_all(entries: Vec<Entry>, args: &ComputeArgs, spool: &Spool) -> Vec<Read> {
+/// Reads every submission on all cores, while another thread writes the
+/// `Services` rows of the usable ones, in the folder's order, into the report.
+/// Results keep the folder's order.
+fn read_all(
+    entries: Vec<Entry>,
+    args: &ComputeArgs,
+    spool: &Spool,
+    stream: SheetStream,
+) -> (Vec<Read>, Option<Streamed>) {
     let limits = args.limits.limits();
     let total = entries
         .iter()
@@ -174,43 +200,104 @@ fn read_all(entries: Vec<Entry>, args: &ComputeArgs, spool: &Spool) -> Vec<Read>
     } else {
         ProgressBar::hidden()
     };
-    let reads = entries
-        .into_par_iter()
-        .map(|entry| {
-            let (loaded, audit) = match &entry {
-                Entry::Submission { name, path } => {
-                    let mut loaded = load_file(path, name, &limits);
-                    let audit = set_aside(&mut loaded, spool);
-                    progress.inc(1);
-                    (Some(loaded), audit)
-                }
-                Entry::Skipped { .. } => (None, None),
-            };
-            Read {
-                entry,
-                loaded,
-                audit,
-            }
-        })
-        .collect();
+    // Bounded: readers wait for the writer rather than pile rows up in memory.
+    let (sender, arrivals) = std::sync::mpsc::sync_channel(16);
+    let (reads, streamed) = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || write_in_order(stream, arrivals));
+        // Files are handed to the readers in the folder's order (par_bridge),
+        // so they finish roughly in that order and few wait to be written.
+        let mut reads: Vec<(usize, Read)> = entries
+            .into_iter()
+            .enumerate()
+            .par_bridge()
+            .map(|(index, entry)| {
+                let (loaded, audit) = match &entry {
+                    Entry::Submission { name, path } => {
+                        let mut loaded = load_file(path, name, &limits);
+                        let set_aside = set_aside(&mut loaded, spool);
+                        progress.inc(1);
+                        let (audit, services) = set_aside
+                            .map(|(segments, rows)| (Some(segments), Some((name.clone(), rows))))
+                            .unwrap_or_default();
+                        let _ = sender.send((index, services));
+                        (Some(loaded), audit)
+                    }
+                    Entry::Skipped { .. } => {
+                        let _ = sender.send((index, None));
+                        (None, None)
+                    }
+                };
+                (
+                    index,
+                    Read {
+                        entry,
+                        loaded,
+                        audit,
+                    },
+                )
+            })
+            .collect();
+        drop(sender);
+        reads.sort_by_key(|(index, _)| *index);
+        let reads = reads.into_iter().map(|(_, read)| read).collect();
+        (reads, writer.join().ok().flatten())
+    });
     progress.finish_and_clear();
-    reads
+    (reads, streamed)
 }
 
 /// Moves the audit rows of a usable submission to the spool, keeping in
-/// memory only what the aggregation needs (organisation, processes, indicators).
-fn set_aside(loaded: &mut Loaded, spool: &Spool) -> Option<[Segment; 4]> {
+/// memory only what the aggregation needs (organisation, processes,
+/// indicators); returns where they are and its `Services` rows.
+fn set_aside(loaded: &mut Loaded, spool: &Spool) -> Option<([Segment; 4], Vec<Vec<ReportCell>>)> {
     if loaded.has_error() || loaded.is_report {
         return None;
     }
     let submission = loaded.submission.as_mut()?;
     let code = submission.organisation.code.clone()?;
-    let segments = spool.append(&code, submission).ok()?;
+    let mut segments = [Segment::default(); 4];
+    let mut services = Vec::new();
+    for sheet in AuditSheet::ALL {
+        let rows = audit::rows(sheet, &code, submission);
+        segments[sheet as usize] = spool.append_rows(sheet, &rows).ok()?;
+        if sheet == AuditSheet::Services {
+            services = rows;
+        }
+    }
     submission.services = Vec::new();
     submission.consultations = Vec::new();
     submission.initiatives = Vec::new();
     submission.datasets = Vec::new();
-    Some(segments)
+    Some((segments, services))
+}
+
+/// What a reader hands to the writer: the file's position in the folder and,
+/// when usable, its name and `Services` rows.
+type Arrival = (usize, Option<(String, Vec<Vec<ReportCell>>)>);
+
+/// The `Services` sheet as streamed while reading, and whose rows it holds.
+struct Streamed {
+    stream: SheetStream,
+    files: Vec<String>,
+}
+
+/// Writes the `Services` rows in the folder's order as the files arrive
+/// from the readers (in any order); `None` if writing failed.
+fn write_in_order(mut stream: SheetStream, arrivals: Receiver<Arrival>) -> Option<Streamed> {
+    let mut pending = BTreeMap::new();
+    let mut next = 0;
+    let mut files = Vec::new();
+    for (index, item) in arrivals {
+        pending.insert(index, item);
+        while let Some(item) = pending.remove(&next) {
+            if let Some((file, rows)) = item {
+                stream.push(&rows).ok()?;
+                files.push(file);
+            }
+            next += 1;
+        }
+    }
+    Some(Streamed { stream, files })
 }
 
 fn run_options(args: &ComputeArgs, collection: &Collection) -> Vec<(String, String)> {

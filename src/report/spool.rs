@@ -37,18 +37,24 @@ impl Spool {
     pub fn append(&self, code: &str, submission: &Submission) -> std::io::Result<[Segment; 4]> {
         let mut segments = [Segment::default(); 4];
         for sheet in AuditSheet::ALL {
-            let bytes = encode(&audit::rows(sheet, code, submission));
-            let mut file = self.files[sheet as usize]
-                .lock()
-                .unwrap_or_else(|e| e.into_inner());
-            let offset = file.seek(SeekFrom::End(0))?;
-            file.write_all(&bytes)?;
-            segments[sheet as usize] = Segment {
-                offset,
-                len: bytes.len() as u64,
-            };
+            segments[sheet as usize] =
+                self.append_rows(sheet, &audit::rows(sheet, code, submission))?;
         }
         Ok(segments)
+    }
+
+    /// Writes rows of one sheet; returns where they are.
+    pub fn append_rows(&self, sheet: AuditSheet, rows: &[Vec<Cell>]) -> std::io::Result<Segment> {
+        let bytes = encode(rows);
+        let mut file = self.files[sheet as usize]
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let offset = file.seek(SeekFrom::End(0))?;
+        file.write_all(&bytes)?;
+        Ok(Segment {
+            offset,
+            len: bytes.len() as u64,
+        })
     }
 
     /// Reads back the rows of one segment (none if the spool cannot be read).

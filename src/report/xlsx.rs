@@ -2,6 +2,7 @@
 //! renamed: a failed run never leaves a partial report.
 
 use crate::indicators::CIBLES;
+use crate::report::audit::{self, AuditSheet};
 use crate::report::tables::{self, Cell, Context, Table};
 use anyhow::{Context as _, Result};
 use rust_xlsxwriter::{
@@ -10,6 +11,7 @@ use rust_xlsxwriter::{
 };
 use std::path::Path;
 
+#[derive(Clone)]
 struct Styles {
     header: Format,
     percent: Format,
@@ -87,6 +89,35 @@ fn write_cell(
     Ok(())
 }
 
+/// Column widths and the header row of a table at `first_row`.
+fn begin_table(
+    sheet: &mut Worksheet,
+    headers: &[String],
+    widths: &[f64],
+    first_row: u32,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    for (col, width) in widths.iter().enumerate() {
+        sheet.set_column_width(col as u16, *width)?;
+    }
+    for (col, header) in headers.iter().enumerate() {
+        sheet.write_string_with_format(first_row, col as u16, header, &styles.header)?;
+    }
+    Ok(())
+}
+
+fn write_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    cells: &[Cell],
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    for (col, cell) in cells.iter().enumerate() {
+        write_cell(sheet, row, col as u16, cell, styles)?;
+    }
+    Ok(())
+}
+
 /// Writes a table from `first_row`; returns the row after its last one.
 fn write_table(
     sheet: &mut Worksheet,
@@ -94,12 +125,7 @@ fn write_table(
     first_row: u32,
     styles: &Styles,
 ) -> Result<u32, XlsxError> {
-    for (col, width) in table.widths.iter().enumerate() {
-        sheet.set_column_width(col as u16, *width)?;
-    }
-    for (col, header) in table.headers.iter().enumerate() {
-        sheet.write_string_with_format(first_row, col as u16, header, &styles.header)?;
-    }
+    begin_table(sheet, &table.headers, &table.widths, first_row, styles)?;
     let mut row = first_row;
     for cells in table.rows {
         row += 1;
@@ -112,12 +138,14 @@ fn write_table(
             let lines = text.chars().count().div_ceil(chars.max(1)).max(1);
             sheet.set_row_height(row, 15.0 * lines as f64)?;
         }
-        for (col, cell) in cells.iter().enumerate() {
-            write_cell(sheet, row, col as u16, cell, styles)?;
-        }
+        write_row(sheet, row, &cells, styles)?;
     }
-    let last_col = table.headers.len().saturating_sub(1) as u16;
-    sheet.autofilter(first_row, 0, row.max(first_row + 1), last_col)?;
+    sheet.autofilter(
+        first_row,
+        0,
+        row.max(first_row + 1),
+        table.headers.len().saturating_sub(1) as u16,
+    )?;
     Ok(row + 1)
 }
 
@@ -170,12 +198,18 @@ fn summary_sheet(
     Ok(())
 }
 
-fn data_sheet(sheet: &mut Worksheet, table: Table, styles: &Styles) -> Result<(), XlsxError> {
-    sheet.set_name(table.sheet)?;
+/// Name, page set-up and frozen header of a data sheet.
+fn prepare_sheet(sheet: &mut Worksheet, name: &str) -> Result<(), XlsxError> {
+    sheet.set_name(name)?;
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_freeze_panes(1, 0)?;
     sheet.set_row_height(0, 45)?;
+    Ok(())
+}
+
+fn data_sheet(sheet: &mut Worksheet, table: Table, styles: &Styles) -> Result<(), XlsxError> {
+    prepare_sheet(sheet, table.sheet)?;
     if table.wrap_column.is_some() {
         for col in 0..table.headers.len() {
             sheet.set_column_format(col as u16, &styles.wrap)?;
@@ -185,42 +219,145 @@ fn data_sheet(sheet: &mut Worksheet, table: Table, styles: &Styles) -> Result<()
     Ok(())
 }
 
-pub fn report_workbook(context: &Context, methodology: Table) -> Result<Workbook, XlsxError> {
-    let mut workbook = Workbook::new();
-    // Deflate dominates the cost of saving a large report: the fastest level
-    // makes it about a tenth larger and much quicker (docs/performance.md).
-    workbook.set_zip_compression_level(1);
-    let created = ExcelDateTime::from_ymd(2024, 1, 1)?;
-    workbook.set_properties(
-        &DocProperties::new()
-            .set_title("Baromètre numériQc — rapport")
-            .set_author("barometre")
-            .set_creation_datetime(&created),
-    );
-    let styles = styles();
-    // Formats get their index now, in a fixed order: the sheets below are
-    // filled on two threads and the report must stay byte-identical.
-    for format in [
-        &styles.header,
-        &styles.percent,
-        &styles.points,
-        &styles.bold,
-        &styles.wrap,
-    ] {
-        workbook.register_format(format);
+/// A data sheet written row by row while the folder is still being read.
+pub struct SheetStream {
+    sheet: Worksheet,
+    styles: Styles,
+    row: u32,
+    columns: u16,
+}
+
+impl SheetStream {
+    pub fn push(&mut self, rows: &[Vec<Cell>]) -> Result<(), XlsxError> {
+        for cells in rows {
+            self.row += 1;
+            write_row(&mut self.sheet, self.row, cells, &self.styles)?;
+        }
+        Ok(())
     }
-    for (_, format) in &styles.statuses {
-        workbook.register_format(format);
+
+    pub fn finish(mut self) -> Result<Worksheet, XlsxError> {
+        self.sheet
+            .autofilter(0, 0, self.row.max(1), self.columns.saturating_sub(1))?;
+        Ok(self.sheet)
     }
-    summary_sheet(&mut workbook, context, &styles)?;
-    let mut sheets = (0..=tables::DATA_TABLES)
-        .map(|_| workbook.new_worksheet_with_constant_memory())
-        .collect::<Result<Vec<Worksheet>, XlsxError>>()?;
-    fill_data_sheets(&mut sheets, context, methodology, &styles)?;
-    for sheet in sheets {
-        workbook.push_worksheet(sheet);
+}
+
+/// The report workbook, created before the folder is read so that the
+/// `Services` sheet can be streamed while reading (see `compute`).
+pub struct Report {
+    workbook: Workbook,
+    styles: Styles,
+}
+
+impl Report {
+    pub fn new() -> Result<Report, XlsxError> {
+        let mut workbook = Workbook::new();
+        // Deflate dominates the cost of saving a large report: the fastest level
+        // makes it about a tenth larger and much quicker (docs/performance.md).
+        workbook.set_zip_compression_level(1);
+        let created = ExcelDateTime::from_ymd(2024, 1, 1)?;
+        workbook.set_properties(
+            &DocProperties::new()
+                .set_title("Baromètre numériQc — rapport")
+                .set_author("barometre")
+                .set_creation_datetime(&created),
+        );
+        let styles = styles();
+        // Formats get their index now, in a fixed order: sheets are filled on
+        // several threads and the report must stay byte-identical.
+        for format in [
+            &styles.header,
+            &styles.percent,
+            &styles.points,
+            &styles.bold,
+            &styles.wrap,
+        ] {
+            workbook.register_format(format);
+        }
+        for (_, format) in &styles.statuses {
+            workbook.register_format(format);
+        }
+        Ok(Report { workbook, styles })
     }
-    Ok(workbook)
+
+    /// A `Services` sheet to fill while reading, header written.
+    pub fn services_stream(&mut self) -> Result<SheetStream, XlsxError> {
+        let mut sheet = self.workbook.new_worksheet_with_constant_memory()?;
+        let (headers, widths) = audit::columns(AuditSheet::Services);
+        prepare_sheet(&mut sheet, AuditSheet::Services.name())?;
+        begin_table(&mut sheet, &headers, &widths, 0, &self.styles)?;
+        Ok(SheetStream {
+            sheet,
+            styles: self.styles.clone(),
+            row: 0,
+            columns: headers.len() as u16,
+        })
+    }
+
+    /// Every sheet, in order; `services` is the streamed sheet when it holds
+    /// exactly the accepted submissions (else it is drawn again from the spool).
+    fn fill(
+        &mut self,
+        context: &Context,
+        methodology: Table,
+        services: Option<Worksheet>,
+    ) -> Result<(), XlsxError> {
+        summary_sheet(&mut self.workbook, context, &self.styles)?;
+        let mut sheets = (0..=tables::DATA_TABLES)
+            .map(|_| self.workbook.new_worksheet_with_constant_memory())
+            .collect::<Result<Vec<Worksheet>, XlsxError>>()?;
+        let streamed = services.is_some();
+        if let Some(services) = services {
+            sheets[tables::SERVICES_TABLE] = services;
+        }
+        fill_data_sheets(&mut sheets, context, methodology, &self.styles, streamed)?;
+        for sheet in sheets {
+            self.workbook.push_worksheet(sheet);
+        }
+        Ok(())
+    }
+
+    /// Writes the report atomically: a temporary file in the target's folder, then a rename.
+    pub fn write(
+        mut self,
+        context: &Context,
+        methodology: Table,
+        services: Option<Worksheet>,
+        path: &Path,
+    ) -> Result<()> {
+        let folder = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".rapport-barometre-").suffix(".xlsx.tmp");
+        #[cfg(unix)]
+        {
+            // An ordinary file's permissions: a temporary file would stay private.
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o644));
+        }
+        let temporary = builder.tempfile_in(folder).with_context(|| {
+            format!(
+                "Le dossier « {} » n'accepte pas l'écriture du rapport",
+                folder.display()
+            )
+        })?;
+        self.fill(context, methodology, services)
+            .map_err(|e| anyhow::anyhow!("Le rapport n'a pas pu être préparé : {e}"))?;
+        self.workbook
+            .save(temporary.path())
+            .map_err(|e| anyhow::anyhow!("Le rapport n'a pas pu être écrit : {e}"))?;
+        temporary.persist(path).map_err(|e| {
+            anyhow::anyhow!(
+                "Le rapport n'a pas pu être mis en place à « {} » : {}",
+                path.display(),
+                e.error
+            )
+        })?;
+        Ok(())
+    }
 }
 
 /// The `Services` sheet on its own thread, every other sheet on this one.
@@ -229,18 +366,20 @@ fn fill_data_sheets(
     context: &Context,
     methodology: Table,
     styles: &Styles,
+    services_streamed: bool,
 ) -> Result<(), XlsxError> {
     let (before, rest) = sheets.split_at_mut(tables::SERVICES_TABLE);
     let (services, after) = rest
         .split_first_mut()
         .ok_or(XlsxError::ParameterError("feuilles".into()))?;
     std::thread::scope(|scope| {
-        let services = scope.spawn(|| {
-            data_sheet(
+        let services = scope.spawn(|| match services_streamed {
+            true => Ok(()),
+            false => data_sheet(
                 services,
                 tables::data_table(context, tables::SERVICES_TABLE),
                 styles,
-            )
+            ),
         });
         for (index, sheet) in before.iter_mut().enumerate() {
             data_sheet(sheet, tables::data_table(context, index), styles)?;
@@ -262,39 +401,4 @@ fn fill_data_sheets(
             ))
         })
     })
-}
-
-/// Writes the report atomically: a temporary file in the target's folder, then a rename.
-pub fn write_report(context: &Context, methodology: Table, path: &Path) -> Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".rapport-barometre-").suffix(".xlsx.tmp");
-    #[cfg(unix)]
-    {
-        // An ordinary file's permissions: a temporary file would stay private.
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    let temporary = builder.tempfile_in(folder).with_context(|| {
-        format!(
-            "Le dossier « {} » n'accepte pas l'écriture du rapport",
-            folder.display()
-        )
-    })?;
-    let mut workbook = report_workbook(context, methodology)
-        .map_err(|e| anyhow::anyhow!("Le rapport n'a pas pu être préparé : {e}"))?;
-    workbook
-        .save(temporary.path())
-        .map_err(|e| anyhow::anyhow!("Le rapport n'a pas pu être écrit : {e}"))?;
-    temporary.persist(path).map_err(|e| {
-        anyhow::anyhow!(
-            "Le rapport n'a pas pu être mis en place à « {} » : {}",
-            path.display(),
-            e.error
-        )
-    })?;
-    Ok(())
 }
