@@ -346,6 +346,21 @@ fn duplicate_codes_reject_both_files() {
     assert_eq!(x001.len(), 2);
     assert!(x001[0]["message"].as_str().unwrap().contains("mnf"));
     assert_eq!(json["participation"]["soumissions_acceptees"], 5);
+    // The Services sheet streamed while reading held MNF's rows: it is drawn
+    // again without them (the late rejection path).
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let mut workbook: Xlsx<_> = open_workbook(dir.path().join("r.xlsx")).unwrap();
+    let services = workbook.worksheet_range("Services").unwrap();
+    let expected: usize = fixture_profiles()
+        .iter()
+        .filter(|(_, p)| p.code != "MNF")
+        .map(|(_, p)| p.services)
+        .sum();
+    assert_eq!(services.height(), expected + 1);
+    assert!(services
+        .rows()
+        .skip(1)
+        .all(|row| row[0] != Data::String("MNF".into())));
 }
 
 #[test]
