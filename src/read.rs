@@ -262,17 +262,22 @@ fn read_xlsx(
             };
             push_cell(&mut rows, row, col, raw);
         }
-        sort_rows(&mut rows);
-        sheets.push(Sheet {
-            name: name.clone(),
-            hidden: visibility(&metadata, name),
-            rows,
-        });
+        sheets.push(sheet(name, &metadata, rows));
     }
     Ok(Workbook {
         sheet_names,
         sheets,
     })
+}
+
+/// A sheet once its cells are all read.
+fn sheet(name: &str, metadata: &[calamine::Sheet], mut rows: Vec<Row>) -> Sheet {
+    sort_rows(&mut rows);
+    Sheet {
+        name: name.to_string(),
+        hidden: visibility(metadata, name),
+        rows,
+    }
 }
 
 fn push_cell(rows: &mut Vec<Row>, row: u32, col: u32, raw: Raw) {
@@ -364,12 +369,7 @@ where
                 );
             }
         }
-        sort_rows(&mut rows);
-        sheets.push(Sheet {
-            name: name.clone(),
-            hidden: visibility(&metadata, name),
-            rows,
-        });
+        sheets.push(sheet(name, &metadata, rows));
     }
     Ok(Workbook {
         sheet_names,

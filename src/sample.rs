@@ -33,19 +33,24 @@ impl Rng {
     }
 }
 
+/// The 12 processes in the form's order, rows 2 to 13, with the status `status(i)`.
+fn processes(mut status: impl FnMut(usize) -> Option<&'static str>) -> Vec<Process> {
+    form::PROCESSES
+        .iter()
+        .enumerate()
+        .map(|(i, (domain, name))| Process {
+            row: i as u32 + 2,
+            domain,
+            name,
+            status: status(i),
+        })
+        .collect()
+}
+
 /// The blank form: the 12 processes listed, everything else empty.
 pub fn blank_submission() -> Submission {
     Submission {
-        processes: form::PROCESSES
-            .iter()
-            .enumerate()
-            .map(|(i, (domain, name))| Process {
-                row: i as u32 + 2,
-                domain,
-                name,
-                status: None,
-            })
-            .collect(),
+        processes: processes(|_| None),
         ..Submission::default()
     }
 }
@@ -167,20 +172,13 @@ pub fn generate(profile: &Profile) -> Submission {
             }
         })
         .collect();
-    let processes = form::PROCESSES
-        .iter()
-        .enumerate()
-        .map(|(i, (domain, name))| Process {
-            row: i as u32 + 2,
-            domain,
-            name,
-            status: Some(if rng.chance(60) {
-                form::PAPERLESS
-            } else {
-                *rng.pick(form::PROCESS_STATUSES)
-            }),
+    let processes = processes(|_| {
+        Some(if rng.chance(60) {
+            form::PAPERLESS
+        } else {
+            *rng.pick(form::PROCESS_STATUSES)
         })
-        .collect();
+    });
     let datasets = (0..2 + rng.below(10) as usize)
         .map(|i| {
             let published = rng.chance(55);
@@ -361,16 +359,7 @@ pub fn worked_example() -> Submission {
             status: Some(form::FINISHED),
             end: Some(form::PERIOD_START),
         }],
-        processes: form::PROCESSES
-            .iter()
-            .enumerate()
-            .map(|(i, (domain, name))| Process {
-                row: i as u32 + 2,
-                domain,
-                name,
-                status: Some(if i < 9 { form::PAPERLESS } else { "Inexistant" }),
-            })
-            .collect(),
+        processes: processes(|i| Some(if i < 9 { form::PAPERLESS } else { "Inexistant" })),
         datasets: vec![
             dataset(1, 80.0, true),
             dataset(2, 50.0, false),
