@@ -7,7 +7,7 @@ use crate::finding::Severity;
 use crate::folder::{self, Entry};
 use crate::indicators::{format_percent, CIBLES};
 use crate::load::{load_file, Loaded};
-use crate::precedent;
+use crate::precedent::{self, Change};
 use crate::registry;
 use crate::report::audit::{self, AuditSheet};
 use crate::report::spool::{Segment, Spool};
@@ -121,7 +121,7 @@ pub fn run(args: &ComputeArgs) -> Result<u8> {
     if let Some(csv_folder) = &args.csv {
         write_csv(csv_folder, &context, &run_info)?;
     }
-    let summary = summary_text(&collection, &output);
+    let summary = summary_text(&collection, changes.as_ref(), &output);
     if args.json.as_ref().is_some_and(|p| p.as_os_str() == "-") {
         eprint!("{summary}");
     } else {
@@ -360,28 +360,46 @@ fn write_csv(folder: &Path, context: &Context, run: &RunInfo) -> Result<()> {
     report::csv::write_table(folder, report::methodology::methodology_table(run))
 }
 
-fn summary_text(collection: &Collection, output: &Path) -> String {
+/// A change in points, French style (`+3,2`), or `s.o.`.
+fn format_points(points: Option<f64>) -> String {
+    match points {
+        Some(points) if points.abs() < 0.05 => "0,0".into(),
+        Some(points) => format!("{points:+.1}").replace('.', ","),
+        None => "s.o.".into(),
+    }
+}
+
+fn summary_text(collection: &Collection, changes: Option<&[Change; 10]>, output: &Path) -> String {
     let overall = &collection.barometre.overall;
-    let mut table = terminal::new_table(&[
+    let mut headers = vec![
         "Cible",
         "Libellé",
         "Résultat",
         "Cible visée",
         "Taux d'atteinte",
         "Atteinte",
-    ]);
+    ];
+    if changes.is_some() {
+        headers.extend(["Précédent", "Écart (points)", "À périmètre constant"]);
+    }
+    let mut table = terminal::new_table(&headers);
     for (i, cible) in CIBLES.iter().enumerate() {
         let ratio = overall.cibles[i].ratio;
-        table.add_row(vec![
+        let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
+        let mut row = vec![
             Cell::new(cible.code),
             Cell::new(cible.wording),
-            Cell::new(format_percent(ratio.value())).set_alignment(CellAlignment::Right),
-            Cell::new(format!("{}\u{202f}%", cible.target_percent))
-                .set_alignment(CellAlignment::Right),
-            Cell::new(format_percent(ratio.attainment(cible.target_percent)))
-                .set_alignment(CellAlignment::Right),
+            right(format_percent(ratio.value())),
+            right(format!("{}\u{202f}%", cible.target_percent)),
+            right(format_percent(ratio.attainment(cible.target_percent))),
             Cell::new(terminal::yes_no(ratio.meets(cible.target_percent))),
-        ]);
+        ];
+        if let Some(change) = changes.map(|c| c[i]) {
+            row.push(right(format_percent(change.previous)));
+            row.push(right(format_points(change.points)));
+            row.push(right(format_points(change.points_constant_perimeter)));
+        }
+        table.add_row(row);
     }
     let rejected = collection
         .files

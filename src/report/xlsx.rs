@@ -176,6 +176,7 @@ fn summary_sheet(
         row += 1;
     }
     let header_row = row + 1;
+    sheet.set_row_height(header_row, 30)?;
     let end = write_table(sheet, tables::summary_table(context), header_row, styles)?;
     sheet.set_freeze_panes(header_row + 1, 0)?;
     sheet.set_column_width(1, 60)?;
