@@ -64,6 +64,21 @@ impl Value {
     }
 }
 
+/// A parsed table sheet: its rows, and where each form column was found.
+pub struct ParsedTable<'w> {
+    pub sheet: &'w Sheet,
+    pub rows: Vec<TableRow>,
+    /// The sheet column of each form column (`None`: an absent optional column).
+    pub columns: Vec<Option<u32>>,
+}
+
+impl ParsedTable<'_> {
+    /// The sheet column of form column `index` (the first column if absent).
+    fn column(&self, index: usize) -> u32 {
+        self.columns[index].unwrap_or(0)
+    }
+}
+
 /// One parsed row of a table sheet.
 #[derive(Debug, Clone)]
 pub struct TableRow {
@@ -89,18 +104,15 @@ pub fn parse_submission(workbook: &Workbook, findings: &mut Findings) -> Submiss
     };
     let year = organisation.year;
     let table = |definition: &'static TableSheet, findings: &mut Findings| {
-        find_sheet(workbook, definition.name, findings).and_then(|sheet| {
-            parse_table(sheet, definition, year, findings).map(|rows| (sheet, rows))
-        })
+        find_sheet(workbook, definition.name, findings)
+            .and_then(|sheet| parse_table(sheet, definition, year, findings))
     };
-    let services =
-        table(&form::SERVICES, findings).map(|(sheet, rows)| services(sheet, &rows, findings));
-    let consultations = table(&form::CONSULTATIONS, findings).map(|(_, rows)| consultations(&rows));
-    let initiatives = table(&form::INITIATIVES, findings).map(|(_, rows)| initiatives(&rows));
-    let processes =
-        table(&form::PROCESSUS, findings).map(|(sheet, rows)| processes(sheet, &rows, findings));
-    let datasets =
-        table(&form::DONNEES, findings).map(|(sheet, rows)| datasets(sheet, &rows, findings));
+    let services = table(&form::SERVICES, findings).map(|table| services(&table, findings));
+    let consultations =
+        table(&form::CONSULTATIONS, findings).map(|table| consultations(&table.rows));
+    let initiatives = table(&form::INITIATIVES, findings).map(|table| initiatives(&table.rows));
+    let processes = table(&form::PROCESSUS, findings).map(|table| processes(&table, findings));
+    let datasets = table(&form::DONNEES, findings).map(|table| datasets(&table, findings));
     Submission {
         organisation,
         services: services.unwrap_or_default(),
@@ -480,12 +492,12 @@ fn applies(column: &Column, values: &[Value]) -> Option<bool> {
 }
 
 /// Parses the rows of a table sheet. `None` when a required column is missing.
-fn parse_table(
-    sheet: &Sheet,
+fn parse_table<'w>(
+    sheet: &'w Sheet,
     definition: &TableSheet,
     year: Option<u64>,
     findings: &mut Findings,
-) -> Option<Vec<TableRow>> {
+) -> Option<ParsedTable<'w>> {
     let headers: Vec<(&str, bool)> = definition
         .columns
         .iter()
@@ -542,7 +554,11 @@ fn parse_table(
             values,
         });
     }
-    Some(rows)
+    Some(ParsedTable {
+        sheet,
+        rows,
+        columns: map.columns,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -708,10 +724,12 @@ fn text_at(row: &TableRow, index: usize) -> String {
     row.values[index].text().unwrap_or_default()
 }
 
-fn services(sheet: &Sheet, rows: &[TableRow], findings: &mut Findings) -> Vec<Service> {
+fn services(table: &ParsedTable, findings: &mut Findings) -> Vec<Service> {
     use form::services::*;
-    let uses_col = column_of(sheet, &form::SERVICES, DIGITAL_USES);
-    rows.iter()
+    let (sheet, uses_col) = (table.sheet, table.column(DIGITAL_USES));
+    table
+        .rows
+        .iter()
         .map(|row| {
             let v = &row.values;
             let service = Service {
@@ -732,27 +750,12 @@ fn services(sheet: &Sheet, rows: &[TableRow], findings: &mut Findings) -> Vec<Se
             };
             if let (Usage::Count(digital), Usage::Count(total)) = (service.digital_uses, service.total_uses) {
                 if digital > total {
-                    findings.at("C001", &sheet.name, row.index, uses_col.unwrap_or(0), format!("Les utilisations numériques ({digital}) dépassent les utilisations totales ({total}) du service « {} ». Attendu : un nombre d'utilisations numériques au plus égal au total, tous modes confondus.", service.id));
+                    findings.at("C001", &sheet.name, row.index, uses_col, format!("Les utilisations numériques ({digital}) dépassent les utilisations totales ({total}) du service « {} ». Attendu : un nombre d'utilisations numériques au plus égal au total, tous modes confondus.", service.id));
                 }
             }
             service
         })
         .collect()
-}
-
-/// The sheet column of a form column, found again from the header row.
-fn column_of(sheet: &Sheet, definition: &TableSheet, index: usize) -> Option<u32> {
-    let key = normalize(definition.columns[index].header);
-    sheet
-        .rows
-        .iter()
-        .take_while(|row| row.index < HEADER_SEARCH_ROWS)
-        .find_map(|row| {
-            row.cells
-                .iter()
-                .find(|(_, raw)| normalize(&raw.as_text()) == key)
-                .map(|(col, _)| *col)
-        })
 }
 
 fn consultations(rows: &[TableRow]) -> Vec<Consultation> {
@@ -785,9 +788,9 @@ fn initiatives(rows: &[TableRow]) -> Vec<Initiative> {
 }
 
 /// The 12 processes, each once (`P001`, `P002`, `P003`).
-fn processes(sheet: &Sheet, rows: &[TableRow], findings: &mut Findings) -> Vec<Process> {
+fn processes(table: &ParsedTable, findings: &mut Findings) -> Vec<Process> {
     use form::processes::*;
-    let process_col = column_of(sheet, &form::PROCESSUS, PROCESS).unwrap_or(0);
+    let (sheet, rows, process_col) = (table.sheet, &table.rows, table.column(PROCESS));
     let mut found: Vec<Option<u32>> = vec![None; form::PROCESSES.len()];
     let mut result = Vec::new();
     for row in rows {
@@ -818,9 +821,9 @@ fn processes(sheet: &Sheet, rows: &[TableRow], findings: &mut Findings) -> Vec<P
     result
 }
 
-fn datasets(sheet: &Sheet, rows: &[TableRow], findings: &mut Findings) -> Vec<Dataset> {
+fn datasets(table: &ParsedTable, findings: &mut Findings) -> Vec<Dataset> {
     use form::datasets::*;
-    let address_col = column_of(sheet, &form::DONNEES, ADDRESS);
+    let (sheet, rows, address_col) = (table.sheet, &table.rows, table.columns[ADDRESS]);
     let list: Vec<Dataset> = rows
         .iter()
         .map(|row| {

@@ -355,3 +355,21 @@ fn help_and_argument_errors_are_in_french() {
         .unwrap()
         .contains("fichier introuvable"));
 }
+
+#[test]
+fn findings_point_at_the_header_row_columns_even_below_a_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("titre.xlsx");
+    write_edited(&worked_example(), &path, |grid| {
+        let processes = grid.iter_mut().find(|s| s.name == "Processus").unwrap();
+        processes.rows.insert(0, vec![text("Processus")]);
+        processes.rows[2][1] = text("Recrutement");
+    });
+    let (exit, entry) = check_json(&path, &[]);
+    assert_eq!(exit, 1);
+    assert!(
+        codes(&entry).contains(&("P002".into(), "Processus!B3".into())),
+        "{:?}",
+        codes(&entry)
+    );
+}
