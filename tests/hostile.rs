@@ -316,14 +316,18 @@ fn compute_accounts_for_every_file_and_keeps_the_indicators() {
     assert_eq!(listed.len(), names.len());
     assert_eq!(json["indicateurs"], expected["indicateurs"]);
     assert_eq!(json["participation"]["soumissions_acceptees"], 6);
-    for (file, status) in [
-        ("lien-fichier.xlsx", "ignoree"),
-        ("lien-dossier", "ignoree"),
-        ("sous-dossier", "ignoree"),
-        ("~$mnf.xlsx", "ignoree"),
-        ("tube.xlsx", "ignoree"),
-        ("bombe.xlsx", "rejetee"),
-        ("vide.xlsx", "rejetee"),
+    for (file, status, code) in [
+        ("lien-fichier.xlsx", "ignoree", "X005"),
+        ("lien-dossier", "ignoree", "X005"),
+        ("sous-dossier", "ignoree", "X005"),
+        ("~$mnf.xlsx", "ignoree", "X005"),
+        (".cache.xlsx", "ignoree", "X005"),
+        ("tube.xlsx", "ignoree", "X005"),
+        ("illisible.xlsx", "rejetee", "F001"),
+        ("bombe.xlsx", "rejetee", "F003"),
+        ("chiffre.xls", "rejetee", "F002"),
+        ("vide.xlsx", "rejetee", "F001"),
+        ("services-masquee.xlsx", "rejetee", "X001"),
     ] {
         let entry = json["soumissions"]
             .as_array()
@@ -332,6 +336,13 @@ fn compute_accounts_for_every_file_and_keeps_the_indicators() {
             .find(|s| s["fichier"] == file)
             .unwrap();
         assert_eq!(entry["statut"], status, "{file}");
+        let constats = json["constats"].as_array().unwrap();
+        assert!(
+            constats
+                .iter()
+                .any(|c| c["fichier"] == file && c["code"] == code),
+            "{file}: {code} expected"
+        );
     }
     assert!(report.exists());
 }
