@@ -461,6 +461,22 @@ pub fn format_markdown() -> String {
     out
 }
 
+/// When a column applies, in words: `si « Service numérique » est Oui et si …`
+/// (the documentation and the C002 / V007 messages).
+pub fn conditions_text(sheet: &TableSheet, column: &Column) -> String {
+    column
+        .applies_if
+        .iter()
+        .map(|condition| match condition {
+            Condition::Yes(index) => format!("si « {} » est Oui", sheet.columns[*index].header),
+            Condition::Equals(index, value) => {
+                format!("si « {} » est {value}", sheet.columns[*index].header)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" et ")
+}
+
 fn need_label(sheet: &TableSheet, column: &Column) -> String {
     let mut label = match column.need {
         Need::Required => "obligatoire".to_string(),
@@ -468,17 +484,8 @@ fn need_label(sheet: &TableSheet, column: &Column) -> String {
         Need::Optional => "facultatif".to_string(),
     };
     if !column.applies_if.is_empty() {
-        let conditions: Vec<String> = column
-            .applies_if
-            .iter()
-            .map(|condition| match condition {
-                Condition::Yes(index) => format!("« {} » = Oui", sheet.columns[*index].header),
-                Condition::Equals(index, value) => {
-                    format!("« {} » = {value}", sheet.columns[*index].header)
-                }
-            })
-            .collect();
-        label.push_str(&format!(" si {}", conditions.join(" et ")));
+        label.push(' ');
+        label.push_str(&conditions_text(sheet, column));
     }
     if column.optional_column {
         label.push_str(" ; colonne facultative");

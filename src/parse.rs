@@ -527,6 +527,7 @@ fn parse_table<'w>(
             let raw = row.get(col);
             let value = table_cell(
                 sheet,
+                definition,
                 column,
                 row.index,
                 col,
@@ -564,6 +565,7 @@ fn parse_table<'w>(
 #[allow(clippy::too_many_arguments)]
 fn table_cell(
     sheet: &Sheet,
+    definition: &TableSheet,
     column: &Column,
     row: u32,
     col: u32,
@@ -580,7 +582,7 @@ fn table_cell(
         }
         return match column.when_not_applicable {
             WhenNotApplicable::Flag => {
-                findings.at("C002", &sheet.name, row, col, format!("« {} » est rempli ({}) alors qu'il ne s'applique pas à cette ligne (il s'applique seulement {}). La valeur est ignorée.", column.header, raw.shown(), condition_text(column)));
+                findings.at("C002", &sheet.name, row, col, format!("« {} » est rempli ({}) alors qu'il ne s'applique pas à cette ligne (il s'applique seulement {}). La valeur est ignorée.", column.header, raw.shown(), form::conditions_text(definition, column)));
                 Value::Empty
             }
             WhenNotApplicable::Keep => {
@@ -599,7 +601,7 @@ fn table_cell(
     }
     if raw.is_empty() {
         if applicable == Some(true) {
-            missing_cell(sheet, column, row, col, warned, findings);
+            missing_cell(sheet, definition, column, row, col, warned, findings);
             if column.need == Need::Required {
                 // Unknown, not « Non »: the cells that depend on it are not judged.
                 return Value::Invalid;
@@ -626,6 +628,7 @@ fn table_cell(
 
 fn missing_cell(
     sheet: &Sheet,
+    definition: &TableSheet,
     column: &Column,
     row: u32,
     col: u32,
@@ -642,7 +645,7 @@ fn missing_cell(
                 "« {} » est vide. Attendu : {}{}.",
                 column.header,
                 form::kind_label(column.kind),
-                required_because(column)
+                required_because(definition, column)
             ),
         ),
         Need::Warn(code) if warned.insert(code) => {
@@ -657,28 +660,15 @@ fn missing_cell(
     }
 }
 
-fn required_because(column: &Column) -> String {
+fn required_because(definition: &TableSheet, column: &Column) -> String {
     if column.applies_if.is_empty() {
         String::new()
     } else {
-        format!(" (obligatoire {})", condition_text(column))
+        format!(
+            " (obligatoire {})",
+            form::conditions_text(definition, column)
+        )
     }
-}
-
-fn condition_text(column: &Column) -> String {
-    let sheet = form::TABLE_SHEETS
-        .iter()
-        .find(|sheet| sheet.columns.iter().any(|c| std::ptr::eq(c, column)));
-    let header = |index: usize| sheet.map_or("?", |sheet| sheet.columns[index].header);
-    column
-        .applies_if
-        .iter()
-        .map(|condition| match condition {
-            Condition::Yes(index) => format!("si « {} » est Oui", header(*index)),
-            Condition::Equals(index, value) => format!("si « {} » est {value}", header(*index)),
-        })
-        .collect::<Vec<_>>()
-        .join(" et ")
 }
 
 fn date_checks(
