@@ -4,8 +4,8 @@
 //! cargo run --example invalides -- fixtures/invalides
 
 use barometre::commands::template::{form_grid, write_grid, GridSheet, Out};
+use barometre::corpus::replace_services_cell;
 use barometre::sample::worked_example;
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 fn cell_index(reference: &str) -> (usize, usize) {
@@ -122,33 +122,6 @@ const CASES: &[(&str, Mutation)] = &[
     }),
 ];
 
-/// Removes the cached value of the formula in `cell` of the Services sheet (`F004`).
-fn strip_formula_value(path: &Path, cell: &str) {
-    let bytes = std::fs::read(path).expect("lecture");
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).expect("entrée");
-        let name = entry.name().expect("nom").to_string();
-        let mut content = Vec::new();
-        entry.read_to_end(&mut content).expect("contenu");
-        let xml = String::from_utf8_lossy(&content).into_owned();
-        if let (true, Some(start)) = (
-            name == "xl/worksheets/sheet2.xml",
-            xml.find(&format!("<c r=\"{cell}\"")),
-        ) {
-            let end = start + xml[start..].find("</c>").expect("fin");
-            let fixed = xml[start..end].replace("<v>0</v>", "");
-            content = format!("{}{}{}", &xml[..start], fixed, &xml[end..]).into_bytes();
-        }
-        let options =
-            zip::write::SimpleFileOptions::default().last_modified_time(zip::DateTime::default());
-        out.start_file(name, options).expect("entrée");
-        out.write_all(&content).expect("écriture");
-    }
-    std::fs::write(path, out.finish().expect("zip").into_inner()).expect("écriture");
-}
-
 fn main() {
     let folder = PathBuf::from(
         std::env::args()
@@ -171,43 +144,11 @@ fn main() {
     .expect("écriture");
 }
 
-/// Rewrites the F004 fixture with a formula in Services!L3 and strips its value.
+/// F004: a formula saved without its result, where the form reads a number (Services!L3).
 fn formula_fixture(path: &Path) {
-    use rust_xlsxwriter::{Formula, Workbook};
-    let grid = form_grid(&worked_example());
-    let mut workbook = Workbook::new();
-    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 1, 1).expect("date");
-    workbook.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
-    for sheet in &grid {
-        let worksheet = workbook.add_worksheet();
-        worksheet.set_name(&sheet.name).expect("nom");
-        for (r, row) in sheet.rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                let (r, c) = (r as u32, c as u16);
-                if sheet.name == "Services" && (r, c) == (2, 11) {
-                    worksheet
-                        .write_formula(r, c, Formula::new("=M3*0.75"))
-                        .expect("formule");
-                    continue;
-                }
-                match cell {
-                    Out::Blank => {}
-                    Out::Text(t) => {
-                        worksheet.write_string(r, c, t).expect("texte");
-                    }
-                    Out::Number(n) => {
-                        worksheet.write_number(r, c, *n).expect("nombre");
-                    }
-                    Out::Bool(b) => {
-                        worksheet.write_boolean(r, c, *b).expect("booléen");
-                    }
-                    Out::Date(d) => {
-                        worksheet.write_string(r, c, d.to_string()).expect("date");
-                    }
-                }
-            }
-        }
-    }
-    workbook.save(path).expect("écriture");
-    strip_formula_value(path, "L3");
+    write_grid(&form_grid(&worked_example()), path).expect("écriture");
+    let bytes = std::fs::read(path).expect("lecture");
+    let broken =
+        replace_services_cell(&bytes, "L3", "<c r=\"L3\"><f>M3*0.75</f></c>").expect("formule");
+    std::fs::write(path, broken).expect("écriture");
 }

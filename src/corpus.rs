@@ -66,6 +66,29 @@ pub fn with_services_data(sheet_data: &str) -> Result<Vec<u8>> {
     })
 }
 
+/// Replaces the cell `reference` (`<c r="L3"…</c>`) of the Services sheet
+/// by the XML `new_cell` (a formula without value, a huge string…).
+pub fn replace_services_cell(bytes: &[u8], reference: &str, new_cell: &str) -> Result<Vec<u8>> {
+    let mut found = false;
+    let replaced = rewrite_zip(bytes, |name, content| {
+        if name != SERVICES_XML {
+            return Some(content);
+        }
+        let xml = String::from_utf8_lossy(&content);
+        let Some(start) = xml.find(&format!("<c r=\"{reference}\"")) else {
+            return Some(content);
+        };
+        let end = start + xml[start..].find("</c>").map_or(0, |i| i + "</c>".len());
+        found = true;
+        Some(format!("{}{new_cell}{}", &xml[..start], &xml[end..]).into_bytes())
+    })?;
+    anyhow::ensure!(
+        found,
+        "la cellule {reference} est absente de la feuille Services"
+    );
+    Ok(replaced)
+}
+
 /// A Services sheet of 1,048,576 rows (one cell each).
 pub fn million_rows() -> Result<Vec<u8>> {
     let mut data = String::with_capacity(48 * 1_048_576);

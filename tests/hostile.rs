@@ -4,27 +4,17 @@
 mod common;
 
 use barometre::corpus::{
-    far_corner, million_rows, rewrite_zip, valid_xlsx, wide_row, SERVICES_XML,
+    far_corner, million_rows, replace_services_cell, rewrite_zip, valid_xlsx, wide_row,
+    SERVICES_XML,
 };
 use barometre::sample::Rng;
 use common::*;
 use std::path::{Path, PathBuf};
 
-/// Replaces the first `<c r="REF"…</c>` of the Services sheet.
 fn replace_cell(bytes: &[u8], reference: &str, new_cell: &str) -> Vec<u8> {
-    rewrite_zip(bytes, |name, content| {
-        if name != SERVICES_XML {
-            return Some(content);
-        }
-        let xml = String::from_utf8(content).unwrap();
-        let start = xml.find(&format!("<c r=\"{reference}\"")).unwrap();
-        let end = start + xml[start..].find("</c>").unwrap() + 4;
-        Some(format!("{}{new_cell}{}", &xml[..start], &xml[end..]).into_bytes())
-    })
-    .unwrap()
+    replace_services_cell(bytes, reference, new_cell).unwrap()
 }
 
-/// Every item of the corpus: (file name, bytes, expected code, expected exit of `check`).
 /// An item: file name, bytes, expected finding code, expected exit code of `check`.
 type Item = (String, Vec<u8>, &'static str, i32);
 
