@@ -9,7 +9,6 @@ use crate::indicators::{format_percent, CIBLES};
 use crate::load::{load_file, Loaded};
 use crate::precedent::{self, Change};
 use crate::registry;
-use crate::report::audit::{self, AuditSheet};
 use crate::report::spool::{Segment, Spool};
 use crate::report::tables::Cell as ReportCell;
 use crate::report::xlsx::{Report, SheetStream};
@@ -255,20 +254,12 @@ fn set_aside(loaded: &mut Loaded, spool: &Spool) -> Option<([Segment; 4], Vec<Ve
     }
     let submission = loaded.submission.as_mut()?;
     let code = submission.organisation.code.clone()?;
-    let mut segments = [Segment::default(); 4];
-    let mut services = Vec::new();
-    for sheet in AuditSheet::ALL {
-        let rows = audit::rows(sheet, &code, submission);
-        segments[sheet as usize] = spool.append_rows(sheet, &rows).ok()?;
-        if sheet == AuditSheet::Services {
-            services = rows;
-        }
-    }
+    let set_aside = spool.append(&code, submission).ok()?;
     submission.services = Vec::new();
     submission.consultations = Vec::new();
     submission.initiatives = Vec::new();
     submission.datasets = Vec::new();
-    Some((segments, services))
+    Some(set_aside)
 }
 
 /// What a reader hands to the writer: the file's position in the folder and,

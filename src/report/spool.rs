@@ -33,18 +33,27 @@ impl Spool {
         })
     }
 
-    /// Writes the audit rows of one submission; returns where they are.
-    pub fn append(&self, code: &str, submission: &Submission) -> std::io::Result<[Segment; 4]> {
+    /// Writes the audit rows of one submission; returns where they are, and
+    /// its `Services` rows (which `compute` also writes into the report at once).
+    pub fn append(
+        &self,
+        code: &str,
+        submission: &Submission,
+    ) -> std::io::Result<([Segment; 4], Vec<Vec<Cell>>)> {
         let mut segments = [Segment::default(); 4];
+        let mut services = Vec::new();
         for sheet in AuditSheet::ALL {
-            segments[sheet as usize] =
-                self.append_rows(sheet, &audit::rows(sheet, code, submission))?;
+            let rows = audit::rows(sheet, code, submission);
+            segments[sheet as usize] = self.append_rows(sheet, &rows)?;
+            if sheet == AuditSheet::Services {
+                services = rows;
+            }
         }
-        Ok(segments)
+        Ok((segments, services))
     }
 
     /// Writes rows of one sheet; returns where they are.
-    pub fn append_rows(&self, sheet: AuditSheet, rows: &[Vec<Cell>]) -> std::io::Result<Segment> {
+    fn append_rows(&self, sheet: AuditSheet, rows: &[Vec<Cell>]) -> std::io::Result<Segment> {
         let bytes = encode(rows);
         let mut file = self.files[sheet as usize]
             .lock()
@@ -195,8 +204,9 @@ mod tests {
     fn rows_come_back_as_they_went() {
         let spool = Spool::new().unwrap();
         let example = worked_example();
-        let first = spool.append("MEC", &example).unwrap();
-        let second = spool.append("AUTRE", &example).unwrap();
+        let (first, services) = spool.append("MEC", &example).unwrap();
+        let (second, _) = spool.append("AUTRE", &example).unwrap();
+        assert_eq!(services, audit::rows(AuditSheet::Services, "MEC", &example));
         for sheet in AuditSheet::ALL {
             assert_eq!(
                 spool.read(sheet, first[sheet as usize]),
